@@ -1,0 +1,111 @@
+# ovc — compiler for the omgekeerde verordening sociaal domein.
+#
+#   make            install missing Debian packages, build build/ovc, build out/
+#   make test       build and run every test
+#   make bench      measure speed and memory against pandoc/WeasyPrint
+#   make install PREFIX=/usr/local
+#
+# One plain Makefile; modules add their own rules in mk/*.mk.
+
+PREFIX    ?= /usr/local
+CC        ?= cc
+BUILD     ?= build
+OUT       ?= out
+SOURCE    ?= verordening
+
+PKGS      := libcmark libxml-2.0 libxslt yaml-0.1 pangocairo cairo-pdf librsvg-2.0
+
+# Strict warnings (STYLE.md §16). -Wno-overlength-strings: the embedded
+# help text and data tables are long string literals, which C11 allows.
+WARN      := -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow \
+             -Wmissing-prototypes -Wformat=2 -Wno-overlength-strings \
+             -Wpointer-arith -Wcast-qual -Wundef
+OPT       ?= -O2 -g
+# _POSIX_C_SOURCE: mkstemp, fdopen, realpath, clock_gettime, strdup.
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Isrc
+CFLAGS    ?= $(OPT)
+CFLAGS    += $(WARN)
+LDLIBS    += -lhyphen -lm -lpthread
+
+ifeq ($(SANITIZE),1)
+# ASan + UBSan, and any report fails the run (STYLE.md §15).
+BUILD     := build-san
+CFLAGS    += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS   += -fsanitize=address,undefined
+endif
+ifeq ($(WERROR),1)
+CFLAGS    += -Werror
+endif
+
+DEPS_OK   := $(BUILD)/.deps-ok
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+SRCS      := $(sort $(wildcard src/*.c))
+LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
+OBJS      := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps test-deps ovc render test check-unit install uninstall clean bench format lint
+.DEFAULT_GOAL := all
+
+all: ovc render
+
+ovc: $(BUILD)/ovc
+
+# Missing packages are installed (as root) or named with the exact command.
+$(DEPS_OK): deps/build.txt scripts/deps.sh
+	@mkdir -p $(@D)
+	@./scripts/deps.sh deps/build.txt
+	@touch $@
+deps: $(DEPS_OK)
+
+test-deps: $(DEPS_OK)
+	@./scripts/deps.sh deps/test.txt
+
+$(BUILD)/obj/%.o: src/%.c $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/ovc: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) $(CFLAGS) \
+		-Wno-missing-prototypes -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) \
+		$(shell pkg-config --libs cmocka 2>/dev/null) $(LDLIBS)
+
+render: $(BUILD)/ovc
+	$(BUILD)/ovc build $(SOURCE) -o $(OUT)
+
+-include $(OBJS:.o=.d)
+-include mk/*.mk
+
+install: $(BUILD)/ovc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/ovc/stylesheets
+	install -m 755 $(BUILD)/ovc $(DESTDIR)$(PREFIX)/bin/ovc
+	install -m 644 docs/ovc.1 $(DESTDIR)$(PREFIX)/share/man/man1/ovc.1
+	cp -R stylesheets/. $(DESTDIR)$(PREFIX)/share/ovc/stylesheets/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ovc $(DESTDIR)$(PREFIX)/share/man/man1/ovc.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/ovc
+
+clean:
+	rm -rf build build-san $(OUT)
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+# Every test speaks TAP ("ok N - …" / "not ok N - …"): cmocka unit tests via
+# CMOCKA_MESSAGE_OUTPUT=TAP, the suites in tests/suite-*.{sh,py} directly.
+# tests/run.sh runs them all and ends with "N passed, N failed".
+test: test-deps $(BUILD)/ovc $(UNIT_BINS)
+	OVC=$(BUILD)/ovc BUILD=$(BUILD) ./tests/run.sh
+
+check-unit: $(UNIT_BINS)
+	@for t in $(UNIT_BINS); do $$t || exit 1; done
