@@ -43,8 +43,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 SRCS      := $(sort $(wildcard src/*.c))
 LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
-OBJS      := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
-LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+# Data tables and stylesheets are compiled in (scripts/embed.sh).
+EMBED     := $(sort $(filter-out %/README.md,$(wildcard data/*.* data/*/*.* stylesheets/*.*)))
+OBJS      := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded-data.o
+LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded-data.o
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -68,6 +70,14 @@ test-deps: $(DEPS_OK)
 $(BUILD)/obj/%.o: src/%.c $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/embedded-data.c: $(EMBED) scripts/embed.sh
+	@mkdir -p $(@D)
+	./scripts/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/embedded-data.o: $(BUILD)/gen/embedded-data.c src/embedded.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
 $(BUILD)/ovc: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) $(LDLIBS)
