@@ -50,6 +50,10 @@ LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded-data.o
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
+TEST_TOOLS :=
+TEST_DEPS  :=
+.SECONDEXPANSION:
+
 .PHONY: all deps test-deps ovc render test check-unit install uninstall clean bench format lint
 .DEFAULT_GOAL := all
 
@@ -114,7 +118,8 @@ format:
 # Every test speaks TAP ("ok N - …" / "not ok N - …"): cmocka unit tests via
 # CMOCKA_MESSAGE_OUTPUT=TAP, the suites in tests/suite-*.{sh,py} directly.
 # tests/run.sh runs them all and ends with "N passed, N failed".
-test: test-deps $(BUILD)/ovc $(UNIT_BINS)
+# mk/*.mk add helper programs (TEST_TOOLS) and installers (TEST_DEPS).
+test: test-deps $(BUILD)/ovc $(UNIT_BINS) $$(TEST_TOOLS) $$(TEST_DEPS)
 	OVC=$(BUILD)/ovc BUILD=$(BUILD) ./tests/run.sh
 
 check-unit: $(UNIT_BINS)
