@@ -1,0 +1,178 @@
+#include "source.h"
+
+#include "diag.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void index_lines(struct source *src)
+{
+	size_t cap = 0;
+	src->nlines = 0;
+	src->lines = NULL;
+	VEC_PUSH(src->lines, src->nlines, cap, 0);
+	for (size_t i = 0; i < src->len; i++)
+		if (src->text[i] == '\n')
+			VEC_PUSH(src->lines, src->nlines, cap, i + 1);
+}
+
+/* Report the first invalid UTF-8 sequence and the first NUL byte. */
+static void validate(struct source *src, struct diag_sink *d)
+{
+	const unsigned char *t = (const unsigned char *)src->text;
+	int bad_utf8 = 0, bad_nul = 0;
+	src->valid = 1;
+	for (size_t i = 0; i < src->len;) {
+		unsigned cp;
+		int n = utf8_decode(t + i, src->len - i, &cp);
+		if (n == 0) {
+			if (!bad_utf8 && d)
+				diag_report(d, src, i, i + 1, "bron-utf8",
+				            "ongeldige UTF-8 op byte %zu (0x%02x); sla het bestand op als UTF-8",
+				            i, t[i]);
+			bad_utf8 = 1;
+			src->valid = 0;
+			i++;
+			continue;
+		}
+		if (cp == 0) {
+			if (!bad_nul && d)
+				diag_report(d, src, i, i + 1, "bron-nul",
+				            "NUL-teken op byte %zu; een tekstbestand bevat geen NUL-tekens", i);
+			bad_nul = 1;
+			src->valid = 0;
+		}
+		i += (size_t)n;
+	}
+}
+
+static void set_names(struct source *src, const char *path)
+{
+	src->path = xstrdup(path);
+	const char *slash = strrchr(path, '/');
+	src->name = xstrdup(slash ? slash + 1 : path);
+}
+
+int source_load(struct source *src, const char *dir, const char *name,
+                struct diag_sink *d, char **err)
+{
+	memset(src, 0, sizeof *src);
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = xasprintf("kan '%s' niet openen: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb);
+	char chunk[65536];
+	size_t n;
+	int too_big = 0;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (sb.len + n > SOURCE_MAX_BYTES) {
+			too_big = 1;
+			break;
+		}
+		strbuf_add(&sb, chunk, n);
+	}
+	int rerr = ferror(f);
+	fclose(f);
+	if (rerr) {
+		*err = xasprintf("kan '%s' niet lezen", path);
+		strbuf_release(&sb);
+		free(path);
+		return -1;
+	}
+	set_names(src, path);
+	free(path);
+	size_t off = 0;
+	if (sb.len >= 3 && memcmp(sb.buf, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	src->len = sb.len - off;
+	src->text = xstrndup(sb.buf + off, src->len);
+	strbuf_release(&sb);
+	index_lines(src);
+	if (too_big) {
+		src->valid = 0;
+		if (d)
+			diag_report(d, src, 0, 0, "bron-te-groot",
+			            "bestand is groter dan %zu MiB; ovc leest het niet",
+			            SOURCE_MAX_BYTES >> 20);
+		return 0;
+	}
+	validate(src, d);
+	return 0;
+}
+
+void source_init_text(struct source *src, const char *path, const char *text, size_t len)
+{
+	memset(src, 0, sizeof *src);
+	set_names(src, path);
+	src->text = xstrndup(text, len);
+	src->len = len;
+	index_lines(src);
+	validate(src, NULL);
+}
+
+void source_release(struct source *src)
+{
+	free(src->path);
+	free(src->name);
+	free(src->text);
+	free(src->lines);
+	memset(src, 0, sizeof *src);
+}
+
+static int line_of(const struct source *src, size_t off)
+{
+	int lo = 0, hi = src->nlines - 1;
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (src->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+void source_position(const struct source *src, size_t off, int *line, int *col)
+{
+	if (off > src->len)
+		off = src->len;
+	int l = line_of(src, off);
+	*line = l + 1;
+	*col = (int)utf8_count(src->text + src->lines[l], off - src->lines[l]) + 1;
+}
+
+size_t source_offset(const struct source *src, int line, int bytecol)
+{
+	if (line < 1)
+		return 0;
+	if (line > src->nlines)
+		return src->len;
+	size_t start = src->lines[line - 1];
+	size_t end = line < src->nlines ? src->lines[line] : src->len;
+	size_t off = start + (size_t)(bytecol > 0 ? bytecol - 1 : 0);
+	return off > end ? end : off;
+}
+
+const char *source_line(const struct source *src, int line, size_t *len)
+{
+	if (line < 1 || line > src->nlines) {
+		*len = 0;
+		return "";
+	}
+	size_t start = src->lines[line - 1];
+	size_t end = line < src->nlines ? src->lines[line] - 1 : src->len;
+	if (end > start && src->text[end - 1] == '\r')
+		end--;
+	if (end < start)
+		end = start;
+	*len = end - start;
+	return src->text + start;
+}
