@@ -1,0 +1,275 @@
+#ifndef OVC_MODEL_H
+#define OVC_MODEL_H
+
+/*
+ * The ordinance model: what the Markdown says, as plain data. The parser
+ * (parse.c) builds it and computes the numbering; resolve.c adds the
+ * analysis (references, terms); checks and emitters only read it.
+ * Every element keeps where it came from (struct span). The model owns all
+ * its strings; the cmark tree is freed right after parsing.
+ */
+
+#include <stddef.h>
+
+struct source;
+
+/* A byte range in one source file. */
+struct span {
+	const struct source *src;
+	size_t start, end;
+};
+
+/* ---- Inline content ---------------------------------------------------- */
+
+enum inl_kind {
+	INL_TEXT,
+	INL_EMPH,
+	INL_STRONG,
+	INL_CODE,
+	INL_LINK,
+	INL_IMAGE,
+	INL_SOFTBREAK,
+	INL_LINEBREAK,
+	INL_HTML, /* raw inline HTML: never published */
+};
+
+struct inl {
+	enum inl_kind kind;
+	char *text;        /* TEXT, CODE, HTML: the literal */
+	char *url;         /* LINK, IMAGE: destination */
+	struct inl *child; /* EMPH, STRONG, LINK, IMAGE: content */
+	struct inl *next;
+	struct span span;
+	size_t *map;       /* TEXT: source offset of each byte of text (len+1) */
+};
+
+/*
+ * An annotation on a paragraph's flattened text (struct run): a resolved
+ * reference or a defined term, to be marked up by the emitters.
+ */
+enum annot_kind { ANNOT_REF, ANNOT_TERM };
+
+struct annot {
+	enum annot_kind kind;
+	size_t start, end; /* byte range in run->text */
+	char *href;        /* REF: "#eId" or an external URL; TERM: "#term-id" */
+};
+
+/*
+ * The readable text of a paragraph or heading: TEXT nodes outside links,
+ * images and code, with soft breaks as spaces. Each byte maps back to the
+ * source and to the inline node it came from.
+ */
+#define RUN_LINK 1  /* inside a link's text: not scanned for references */
+#define RUN_CODE 2  /* code span: not scanned, not read aloud */
+#define RUN_BREAK 4 /* a soft or hard line break, shown as a space */
+
+struct run {
+	char *text;
+	size_t len;
+	size_t *src_off;      /* len + 1 entries */
+	struct inl **node;    /* len entries: the TEXT node (NULL for a soft break) */
+	size_t *node_off;     /* len entries: offset inside node->text */
+	unsigned char *flags; /* len entries: RUN_* */
+	struct annot *annots; /* sorted by start; non-overlapping */
+	size_t nannots, capannots;
+};
+
+/* ---- Block content ---------------------------------------------------- */
+
+enum blk_kind {
+	BLK_PARA,
+	BLK_HEADING, /* a heading inside toelichting text */
+	BLK_LIST,
+	BLK_ITEM,
+	BLK_QUOTE,
+	BLK_CODE,
+	BLK_HTML,  /* raw HTML block: never published */
+	BLK_BREAK, /* thematic break */
+};
+
+struct blk {
+	enum blk_kind kind;
+	struct blk *child, *next;
+	struct inl *inl;  /* PARA, HEADING */
+	struct run *run;  /* PARA, HEADING: built by the parser */
+	char *text;       /* CODE, HTML */
+	int ordered;      /* LIST */
+	int start;        /* LIST: first number */
+	int level;        /* HEADING */
+	struct span span;
+};
+
+/* ---- Units ------------------------------------------------------------- */
+
+enum unit_kind { UNIT_PART, UNIT_CHAPTER, UNIT_SECTION, UNIT_ARTICLE };
+
+/* A point (onderdeel a, b … or sub-onderdeel 1°, 2° …). */
+struct point {
+	char label[16];      /* "a", "b" … or "1", "2" … (the ° is added when shown) */
+	int depth;           /* 1 onderdeel, 2 sub-onderdeel */
+	struct blk *content; /* the item's blocks, without the nested list */
+	struct point *subs;
+	size_t nsubs;
+	struct span span;
+	char *eid;
+	struct point *parent_point;
+	struct lid *lid;
+};
+
+/* A lid of an article. An article of one unnumbered lid has num == 0. */
+struct lid {
+	int num;
+	struct blk *intro;     /* blocks before the onderdelen (or all, without them) */
+	struct point *points;  /* onderdelen */
+	size_t npoints;
+	struct blk *after;     /* blocks after the onderdelen (rare) */
+	struct span span;
+	char *eid;
+	struct unit *article;
+};
+
+/* A definition in a type=begrippen or type=kernwaarden article. */
+struct term {
+	char *term;       /* as written, e.g. "persoonsgebonden budget" */
+	char *id;         /* "persoonsgebonden-budget" */
+	struct blk *item; /* the list item's paragraph */
+	struct span span; /* the term inside ** ** */
+	int used;         /* set by the analysis */
+};
+
+enum block_kind { BLOCK_DOEL, BLOCK_REGELS, BLOCK_INWONERS, BLOCK_TOELICHTING, BLOCK_COUNT };
+
+struct attr {
+	char *key, *value; /* key "#" holds the label */
+	struct span span;  /* the whole key=value */
+	struct span vspan; /* the value */
+};
+
+struct grondslag {
+	char *text;        /* one citation as written */
+	struct span span;
+	int law;           /* index in the law table, or -1 */
+	char *article;     /* "2.1.3", or NULL when the law as a whole is cited */
+	int lid;           /* 0 when none */
+	char point[8];     /* onderdeel letter, or "" */
+};
+
+struct unit {
+	enum unit_kind kind;
+	char *num;         /* computed number: "3", "7", "7.1", "7.2" */
+	char *written;     /* the number as written in the heading, or NULL */
+	char *title;
+	char *label;       /* {#label} or NULL */
+	char *eid;         /* AKN eId */
+	struct attr *attrs;
+	size_t nattrs;
+	struct span span;       /* the heading */
+	struct span title_span; /* the heading text after the number */
+	struct unit *parent;
+	struct unit **kids;
+	size_t nkids, capkids;
+	int heading_level;
+
+	/* UNIT_PART */
+	char *wet; /* gemeenschappelijk | participatiewet | wmo | jeugdwet | slot */
+
+	/* UNIT_ARTICLE */
+	struct blk *block[BLOCK_COUNT];         /* content of each block */
+	struct span block_span[BLOCK_COUNT];    /* its heading, if written */
+	int has_block_heading;                  /* any #### heading was written */
+	struct lid *leden;
+	size_t nleden;
+	char *type;                             /* begrippen | kernwaarden | NULL */
+	char **themes, **kernwaarden, **wetten; /* ids from the attributes */
+	size_t nthemes, nkernwaarden, nwetten;
+	char *stap;
+	struct grondslag *grondslagen;
+	size_t ngrondslagen;
+	struct term *terms; /* type=begrippen / kernwaarden entries */
+	size_t nterms;
+	size_t index;       /* position among all articles */
+};
+
+struct theme {
+	char *id, *title;
+	struct blk *content;
+	struct span span;
+};
+
+enum fm_key {
+	FM_TITEL,
+	FM_CITEERTITEL,
+	FM_GEMEENTE,
+	FM_GEMEENTECODE,
+	FM_STATUS,
+	FM_VERSIE,
+	FM_VASTGESTELD,
+	FM_INWERKINGTREDING,
+	FM_VOORSTEL,
+	FM_ADVIES,
+	FM_NUMMERING,
+	FM_COUNT
+};
+
+enum numbering { NUM_HOOFDSTUK, NUM_PARAGRAAF, NUM_DOORLOPEND };
+
+struct ordinance {
+	struct source **files; /* in reading order */
+	size_t nfiles;
+	struct source *main;   /* verordening.md */
+	struct source *themes_src;
+
+	char *fm[FM_COUNT];             /* front matter values, or NULL */
+	struct span fm_span[FM_COUNT];
+	enum numbering numbering;
+
+	struct blk *toelichting; /* body of verordening.md without # Aanhef */
+	struct blk *aanhef;      /* content of # Aanhef, or NULL */
+
+	struct theme *themes;
+	size_t nthemes;
+
+	struct unit **parts;
+	size_t nparts;
+	struct unit **articles; /* every article in order */
+	size_t narticles;
+	struct unit **units;    /* every unit in order (parts, chapters, …) */
+	size_t nunits;
+
+	int sources_failed;       /* a file was not valid text: nothing parsed */
+	struct unit *begrippen;   /* the type=begrippen article, or NULL */
+	struct unit *kernwaarden; /* the type=kernwaarden article, or NULL */
+};
+
+/* Free everything the ordinance owns, including its sources. */
+void ordinance_free(struct ordinance *o);
+
+/* Lookups (linear or hashed; NULL when absent). */
+struct unit *ordinance_find_article(const struct ordinance *o, const char *num);
+struct unit *ordinance_find_unit(const struct ordinance *o, enum unit_kind kind, const char *num);
+struct unit *ordinance_find_label(const struct ordinance *o, const char *label);
+const struct theme *ordinance_find_theme(const struct ordinance *o, const char *id);
+
+/* The attribute KEY of U, or NULL. */
+const struct attr *unit_attr(const struct unit *u, const char *key);
+
+/* Dutch name of a unit kind: "deel", "hoofdstuk", "paragraaf", "artikel". */
+const char *unit_kind_name(enum unit_kind k);
+
+/* The part (Deel) that contains U. */
+const struct unit *unit_part(const struct unit *u);
+
+/* Is U in a law part (participatiewet, wmo, jeugdwet)? */
+int unit_in_law_part(const struct unit *u);
+
+/* Free a block list / inline list (with siblings). */
+void blk_free(struct blk *b);
+void inl_free(struct inl *i);
+
+/* Ordinal word for N (1..20: "eerste" … "twintigste"), or NULL. */
+const char *ordinal_word(int n);
+/* Number for an ordinal word ("tweede" → 2), or 0. Case-insensitive. */
+int ordinal_value(const char *word, size_t len);
+
+#endif

@@ -1,0 +1,1064 @@
+#include "parse.h"
+
+#include "diag.h"
+#include "frontmatter.h"
+#include "model.h"
+#include "source.h"
+#include "util.h"
+
+#include <cmark.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Nesting deeper than this (lists in lists, quotes in quotes) is refused. */
+#define MAX_DEPTH 32
+
+struct parser {
+	struct ordinance *o;
+	struct diag_sink *d;
+	const struct source *src;
+	size_t capunits, capparts, caparticles, capthemes;
+	/* the open units while walking a part file */
+	struct unit *part, *chapter, *section, *article;
+	int block;             /* current block of the article, or -1 */
+	struct blk **tail;     /* where the next content block goes, or NULL */
+	int depth_reported;
+};
+
+/* ---- Positions -------------------------------------------------------- */
+
+static size_t node_start(const struct parser *p, cmark_node *n)
+{
+	return source_offset(p->src, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+}
+
+/* End offset (exclusive) of N; cmark's end column is inclusive. */
+static size_t node_end(const struct parser *p, cmark_node *n)
+{
+	int line = cmark_node_get_end_line(n), col = cmark_node_get_end_column(n);
+	if (line < cmark_node_get_start_line(n))
+		return node_start(p, n);
+	size_t off = source_offset(p->src, line, col + 1);
+	size_t start = node_start(p, n);
+	return off < start ? start : off;
+}
+
+static struct span node_span(const struct parser *p, cmark_node *n)
+{
+	struct span s = {p->src, node_start(p, n), node_end(p, n)};
+	return s;
+}
+
+/* ---- Inlines and runs ------------------------------------------------- */
+
+/*
+ * Map each byte of a text node's literal to its source offset. cmark's
+ * literal differs from the source where backslash escapes and entities
+ * were decoded; walk both and skip what was decoded.
+ */
+static size_t *map_literal(const struct parser *p, const char *lit, size_t start, size_t end)
+{
+	size_t n = strlen(lit);
+	size_t *map = xmalloc((n + 1) * sizeof *map);
+	const char *s = p->src->text;
+	size_t si = start, li = 0;
+	while (li < n) {
+		if (si < end && s[si] == lit[li]) {
+			map[li++] = si++;
+		} else if (si < end && s[si] == '\\' && si + 1 < end && s[si + 1] == lit[li]) {
+			si++;
+		} else if (si < end && s[si] == '&') {
+			size_t semi = si;
+			while (semi < end && semi - si < 40 && s[semi] != ';')
+				semi++;
+			unsigned cp;
+			int k = utf8_decode((const unsigned char *)lit + li, n - li, &cp);
+			for (int j = 0; j < (k ? k : 1) && li < n; j++)
+				map[li++] = si;
+			si = semi < end ? semi + 1 : si + 1;
+		} else if (si < end) {
+			si++;
+		} else {
+			map[li++] = end;
+		}
+	}
+	map[n] = si;
+	return map;
+}
+
+static struct inl *convert_inlines(struct parser *p, cmark_node *first, int depth);
+
+static struct inl *convert_inline(struct parser *p, cmark_node *n, int depth)
+{
+	struct inl *i = xcalloc(1, sizeof *i);
+	i->span = node_span(p, n);
+	const char *lit = cmark_node_get_literal(n);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+		i->kind = INL_TEXT;
+		i->text = xstrdup(lit ? lit : "");
+		i->map = map_literal(p, i->text, i->span.start, i->span.end);
+		break;
+	case CMARK_NODE_CODE:
+		i->kind = INL_CODE;
+		i->text = xstrdup(lit ? lit : "");
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		i->kind = INL_HTML;
+		i->text = xstrdup(lit ? lit : "");
+		break;
+	case CMARK_NODE_SOFTBREAK: i->kind = INL_SOFTBREAK; break;
+	case CMARK_NODE_LINEBREAK: i->kind = INL_LINEBREAK; break;
+	case CMARK_NODE_EMPH: i->kind = INL_EMPH; break;
+	case CMARK_NODE_STRONG: i->kind = INL_STRONG; break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		i->kind = cmark_node_get_type(n) == CMARK_NODE_LINK ? INL_LINK : INL_IMAGE;
+		i->url = xstrdup(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+		break;
+	default: i->kind = INL_TEXT; i->text = xstrdup(""); break;
+	}
+	if (i->kind == INL_EMPH || i->kind == INL_STRONG || i->kind == INL_LINK ||
+	    i->kind == INL_IMAGE) {
+		if (depth < MAX_DEPTH)
+			i->child = convert_inlines(p, cmark_node_first_child(n), depth + 1);
+	}
+	return i;
+}
+
+static struct inl *convert_inlines(struct parser *p, cmark_node *first, int depth)
+{
+	struct inl *head = NULL, **tail = &head;
+	for (cmark_node *n = first; n; n = cmark_node_next(n)) {
+		*tail = convert_inline(p, n, depth);
+		tail = &(*tail)->next;
+	}
+	return head;
+}
+
+struct run_builder {
+	struct strbuf sb;
+	size_t *src_off, *node_off;
+	struct inl **node;
+	unsigned char *flags;
+	size_t cap;
+};
+
+static void rb_push(struct run_builder *rb, char c, size_t src, struct inl *node, size_t noff,
+                    unsigned char flags)
+{
+	if (rb->sb.len + 1 >= rb->cap) {
+		rb->cap = rb->cap ? rb->cap * 2 : 128;
+		rb->src_off = xrealloc(rb->src_off, rb->cap * sizeof *rb->src_off);
+		rb->node_off = xrealloc(rb->node_off, rb->cap * sizeof *rb->node_off);
+		rb->node = xrealloc(rb->node, rb->cap * sizeof *rb->node);
+		rb->flags = xrealloc(rb->flags, rb->cap);
+	}
+	size_t k = rb->sb.len;
+	rb->src_off[k] = src;
+	rb->node_off[k] = noff;
+	rb->node[k] = node;
+	rb->flags[k] = flags;
+	strbuf_putc(&rb->sb, c);
+}
+
+static void run_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
+{
+	for (; i; i = i->next) {
+		switch (i->kind) {
+		case INL_TEXT:
+			for (size_t k = 0; i->text[k]; k++)
+				rb_push(rb, i->text[k], i->map[k], i, k, flags);
+			if (i->text[0])
+				*last = i->map[strlen(i->text)];
+			break;
+		case INL_CODE:
+			for (size_t k = 0; i->text[k]; k++)
+				rb_push(rb, i->text[k], i->span.start, i, k, flags | RUN_CODE);
+			*last = i->span.end;
+			break;
+		case INL_SOFTBREAK:
+		case INL_LINEBREAK:
+			rb_push(rb, ' ', *last, NULL, 0, flags | RUN_BREAK);
+			break;
+		case INL_EMPH:
+		case INL_STRONG: run_add(rb, i->child, flags, last); break;
+		case INL_LINK: run_add(rb, i->child, flags | RUN_LINK, last); break;
+		case INL_IMAGE:
+		case INL_HTML: break;
+		}
+	}
+}
+
+static struct run *build_run(struct inl *inl, size_t start)
+{
+	struct run_builder rb = {0};
+	strbuf_init(&rb.sb);
+	size_t last = start;
+	run_add(&rb, inl, 0, &last);
+	rb_push(&rb, '\0', last, NULL, 0, 0); /* sentinel entry for src_off[len] */
+	rb.sb.len--;
+	rb.sb.buf[rb.sb.len] = '\0';
+	struct run *r = xcalloc(1, sizeof *r);
+	r->text = strbuf_detach(&rb.sb, &r->len);
+	strbuf_release(&rb.sb);
+	r->src_off = rb.src_off;
+	r->node = rb.node;
+	r->node_off = rb.node_off;
+	r->flags = rb.flags;
+	return r;
+}
+
+/* ---- Blocks ------------------------------------------------------------ */
+
+static void report_depth(struct parser *p, cmark_node *n)
+{
+	if (p->depth_reported)
+		return;
+	p->depth_reported = 1;
+	struct span s = node_span(p, n);
+	diag_report(p->d, s.src, s.start, s.start, "structuur-lijst",
+	            "nesting dieper dan %d niveaus; ovc laat de diepere tekst weg", MAX_DEPTH);
+}
+
+static struct blk *convert_blocks(struct parser *p, cmark_node *first, cmark_node *stop,
+                                  int depth);
+
+static struct blk *convert_block(struct parser *p, cmark_node *n, int depth)
+{
+	struct blk *b = xcalloc(1, sizeof *b);
+	b->span = node_span(p, n);
+	const char *lit = cmark_node_get_literal(n);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		b->kind = cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ? BLK_PARA : BLK_HEADING;
+		b->level = b->kind == BLK_HEADING ? cmark_node_get_heading_level(n) : 0;
+		b->inl = convert_inlines(p, cmark_node_first_child(n), 0);
+		b->run = build_run(b->inl, b->span.start);
+		return b;
+	case CMARK_NODE_LIST:
+		b->kind = BLK_LIST;
+		b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		b->start = cmark_node_get_list_start(n);
+		break;
+	case CMARK_NODE_ITEM: b->kind = BLK_ITEM; break;
+	case CMARK_NODE_BLOCK_QUOTE: b->kind = BLK_QUOTE; break;
+	case CMARK_NODE_CODE_BLOCK:
+		b->kind = BLK_CODE;
+		b->text = xstrdup(lit ? lit : "");
+		return b;
+	case CMARK_NODE_HTML_BLOCK:
+		b->kind = BLK_HTML;
+		b->text = xstrdup(lit ? lit : "");
+		return b;
+	default: b->kind = BLK_BREAK; return b;
+	}
+	if (depth >= MAX_DEPTH)
+		report_depth(p, n);
+	else
+		b->child = convert_blocks(p, cmark_node_first_child(n), NULL, depth + 1);
+	return b;
+}
+
+/* Convert siblings FIRST up to (not including) STOP. */
+static struct blk *convert_blocks(struct parser *p, cmark_node *first, cmark_node *stop,
+                                  int depth)
+{
+	struct blk *head = NULL, **tail = &head;
+	for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
+		*tail = convert_block(p, n, depth);
+		tail = &(*tail)->next;
+	}
+	return head;
+}
+
+/* ---- Suppressions: <!-- ovc: negeer RULE [RULE …][: reden] --> ---------- */
+
+static int is_rule_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+static void register_suppression(struct parser *p, cmark_node *html, cmark_node *next)
+{
+	const char *t = cmark_node_get_literal(html);
+	const char *m = t ? strstr(t, "<!--") : NULL;
+	if (!m)
+		return;
+	m += 4;
+	while (*m == ' ' || *m == '\t')
+		m++;
+	if (strncmp(m, "ovc:", 4) != 0)
+		return;
+	m += 4;
+	while (*m == ' ')
+		m++;
+	if (strncmp(m, "negeer", 6) != 0)
+		return;
+	m += 6;
+	size_t base = node_start(p, html);
+	struct span target = next ? node_span(p, next) : (struct span){p->src, 0, 0};
+	for (;;) {
+		while (*m == ' ' || *m == ',')
+			m++;
+		const char *e = m;
+		while (is_rule_char(*e))
+			e++;
+		if (e == m)
+			break;
+		char *rule = xstrndup(m, (size_t)(e - m));
+		if (!rule_find(rule)) {
+			size_t off = base + (size_t)(m - t);
+			diag_report(p->d, p->src, off, off + (size_t)(e - m), "negeer-onbekend",
+			            "onbekende regel '%s' in ovc: negeer", rule);
+		} else if (next) {
+			diag_suppress(p->d, p->src, target.start, target.end, rule);
+		}
+		free(rule);
+		m = e;
+	}
+}
+
+/* Walk the whole tree without recursion (cmark's iterator). */
+static void collect_suppressions(struct parser *p, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+			register_suppression(p, n, cmark_node_next(n));
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- Headings ----------------------------------------------------------- */
+
+struct heading {
+	int level;
+	char *text;          /* heading text without attributes, escapes removed */
+	size_t text_start;   /* offset of text in the source */
+	struct attr *attrs;
+	size_t nattrs;
+	int bad_attrs;
+	struct span span;
+};
+
+static void heading_release(struct heading *h)
+{
+	free(h->text);
+	for (size_t i = 0; i < h->nattrs; i++) {
+		free(h->attrs[i].key);
+		free(h->attrs[i].value);
+	}
+	free(h->attrs);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Parse "{#label key=value key="v w"}" at [A, B) of the source. */
+static void parse_attrs(struct parser *p, struct heading *h, size_t a, size_t b)
+{
+	const char *s = p->src->text;
+	size_t i = a + 1, cap = 0;
+	while (i < b - 1) {
+		while (i < b - 1 && is_space(s[i]))
+			i++;
+		if (i >= b - 1)
+			break;
+		size_t ks = i;
+		struct attr at = {0};
+		if (s[i] == '#' || s[i] == '.') {
+			size_t e = i + 1;
+			while (e < b - 1 && !is_space(s[e]))
+				e++;
+			at.key = xstrndup(s[i] == '#' ? "#" : ".", 1);
+			at.value = xstrndup(s + i + 1, e - i - 1);
+			at.vspan = (struct span){p->src, i + 1, e};
+			i = e;
+		} else {
+			size_t e = i;
+			while (e < b - 1 && s[e] != '=' && !is_space(s[e]))
+				e++;
+			if (e >= b - 1 || s[e] != '=') {
+				diag_report(p->d, p->src, ks, e, "structuur-attribuut",
+				            "attribuut zonder waarde; schrijf sleutel=waarde");
+				h->bad_attrs = 1;
+				i = e;
+				continue;
+			}
+			at.key = xstrndup(s + i, e - i);
+			size_t vs = e + 1, ve;
+			if (vs < b - 1 && s[vs] == '"') {
+				ve = vs + 1;
+				while (ve < b - 1 && s[ve] != '"')
+					ve++;
+				if (ve >= b - 1) {
+					diag_report(p->d, p->src, vs, b - 1, "structuur-attribuut",
+					            "aanhalingsteken niet gesloten");
+					h->bad_attrs = 1;
+					free(at.key);
+					return;
+				}
+				at.value = xstrndup(s + vs + 1, ve - vs - 1);
+				at.vspan = (struct span){p->src, vs + 1, ve};
+				ve++;
+			} else {
+				ve = vs;
+				while (ve < b - 1 && !is_space(s[ve]))
+					ve++;
+				at.value = xstrndup(s + vs, ve - vs);
+				at.vspan = (struct span){p->src, vs, ve};
+			}
+			i = ve;
+		}
+		at.span = (struct span){p->src, ks, i};
+		VEC_PUSH(h->attrs, h->nattrs, cap, at);
+	}
+}
+
+/* Copy [A, B) of the source without backslash escapes, trimmed. */
+static char *unescape(const char *s, size_t a, size_t b)
+{
+	while (a < b && is_space(s[a]))
+		a++;
+	while (b > a && is_space(s[b - 1]))
+		b--;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == '\\' && i + 1 < b && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i + 1]))
+			i++;
+		strbuf_putc(&sb, s[i]);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * Read a heading from the source line (the raw text keeps the attributes
+ * exactly as written, which cmark's inline parse would alter).
+ */
+static void read_heading(struct parser *p, cmark_node *n, struct heading *h)
+{
+	memset(h, 0, sizeof *h);
+	h->level = cmark_node_get_heading_level(n);
+	h->span = node_span(p, n);
+	size_t len;
+	int line = cmark_node_get_start_line(n);
+	const char *l = source_line(p->src, line, &len);
+	size_t base = (size_t)(l - p->src->text);
+	size_t a = 0, b = len;
+	while (a < b && is_space(l[a]))
+		a++;
+	if (a < b && l[a] == '#') {
+		while (a < b && l[a] == '#')
+			a++;
+		while (b > a && is_space(l[b - 1]))
+			b--;
+		size_t t = b;
+		while (t > a && l[t - 1] == '#')
+			t--;
+		if (t < b && (t == a || is_space(l[t - 1])))
+			b = t;
+	}
+	while (b > a && is_space(l[b - 1]))
+		b--;
+	if (b > a && l[b - 1] == '}') {
+		size_t o = b - 1;
+		while (o > a && l[o] != '{')
+			o--;
+		if (l[o] == '{' && o + 1 < b && (l[o + 1] == '#' || l[o + 1] == '.' ||
+		                                 (l[o + 1] >= 'a' && l[o + 1] <= 'z'))) {
+			parse_attrs(p, h, base + o, base + b);
+			b = o;
+		}
+	}
+	while (a < b && is_space(l[a]))
+		a++;
+	h->text_start = base + a;
+	h->text = unescape(p->src->text, base + a, base + b);
+}
+
+enum hkind { HK_NONE, HK_PART, HK_CHAPTER, HK_SECTION, HK_ARTICLE };
+
+static enum hkind heading_kind(const char *text, size_t *wordlen)
+{
+	static const struct {
+		const char *word;
+		enum hkind kind;
+	} kinds[] = {
+		{"deel", HK_PART},
+		{"hoofdstuk", HK_CHAPTER},
+		{"paragraaf", HK_SECTION},
+		{"§", HK_SECTION},
+		{"artikel", HK_ARTICLE},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		size_t k = strlen(kinds[i].word);
+		if (ascii_casecmp_n(text, kinds[i].word, k) == 0 &&
+		    (text[k] == ' ' || text[k] == '\0' || text[k] == '\t')) {
+			*wordlen = k;
+			return kinds[i].kind;
+		}
+	}
+	return HK_NONE;
+}
+
+/* A written number: digits, dots, letters after digits ("7.2", "5A", "12a"). */
+static size_t number_length(const char *s)
+{
+	size_t i = 0;
+	if (!(s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	while ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	while (i > 0 && s[i - 1] == '.')
+		i--;
+	/* a number is followed by a space or the end */
+	if (s[i] != ' ' && s[i] != '\0' && s[i] != '\t')
+		return 0;
+	return i;
+}
+
+/* ---- Units -------------------------------------------------------------- */
+
+static struct unit *unit_new(struct parser *p, enum unit_kind kind, struct heading *h)
+{
+	struct unit *u = xcalloc(1, sizeof *u);
+	u->kind = kind;
+	u->span = h->span;
+	u->heading_level = h->level;
+	size_t wl = 0;
+	heading_kind(h->text, &wl);
+	const char *rest = h->text + wl;
+	size_t skip = wl;
+	while (*rest == ' ' || *rest == '\t')
+		rest++, skip++;
+	size_t nl = number_length(rest);
+	if (nl) {
+		u->written = xstrndup(rest, nl);
+		rest += nl;
+		skip += nl;
+		while (*rest == ' ' || *rest == '\t')
+			rest++, skip++;
+	}
+	u->title = xstrdup(rest);
+	u->title_span = (struct span){p->src, h->text_start + skip, h->span.end};
+	u->attrs = h->attrs;
+	u->nattrs = h->nattrs;
+	h->attrs = NULL;
+	h->nattrs = 0;
+	for (size_t i = 0; i < u->nattrs; i++)
+		if (strcmp(u->attrs[i].key, "#") == 0 && !u->label)
+			u->label = xstrdup(u->attrs[i].value);
+	VEC_PUSH(p->o->units, p->o->nunits, p->capunits, u);
+	return u;
+}
+
+static void unit_add_kid(struct unit *parent, struct unit *kid)
+{
+	kid->parent = parent;
+	VEC_PUSH(parent->kids, parent->nkids, parent->capkids, kid);
+}
+
+/* Split "a,b, c" into trimmed ids. */
+static void split_ids(const char *v, char sep, char ***out, size_t *n)
+{
+	size_t cap = 0;
+	const char *s = v;
+	while (*s) {
+		const char *e = strchr(s, sep);
+		if (!e)
+			e = s + strlen(s);
+		const char *a = s, *b = e;
+		while (a < b && is_space(*a))
+			a++;
+		while (b > a && is_space(b[-1]))
+			b--;
+		if (b > a)
+			VEC_PUSH(*out, *n, cap, xstrndup(a, (size_t)(b - a)));
+		s = *e ? e + 1 : e;
+	}
+}
+
+static const char *const unit_keys[][8] = {
+	[UNIT_PART] = {"#", ".", "wet", NULL},
+	[UNIT_CHAPTER] = {"#", ".", "wet", NULL},
+	[UNIT_SECTION] = {"#", ".", "wet", NULL},
+	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap"},
+};
+
+static void check_attr_keys(struct parser *p, struct unit *u)
+{
+	for (size_t i = 0; i < u->nattrs; i++) {
+		const struct attr *a = &u->attrs[i];
+		int known = 0;
+		for (int k = 0; k < 8 && unit_keys[u->kind][k]; k++)
+			known |= strcmp(unit_keys[u->kind][k], a->key) == 0;
+		if (!known)
+			diag_report(p->d, a->span.src, a->span.start, a->span.end, "structuur-attribuut",
+			            "onbekend attribuut '%s' op een %s", a->key, unit_kind_name(u->kind));
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(u->attrs[j].key, a->key) == 0 && strcmp(a->key, ".") != 0)
+				diag_report(p->d, a->span.src, a->span.start, a->span.end,
+				            "structuur-attribuut", "attribuut '%s' staat er twee keer",
+				            a->key);
+	}
+}
+
+static void read_article_attrs(struct parser *p, struct unit *u)
+{
+	const struct attr *a;
+	if ((a = unit_attr(u, "thema")))
+		split_ids(a->value, ',', &u->themes, &u->nthemes);
+	if ((a = unit_attr(u, "kernwaarden")))
+		split_ids(a->value, ',', &u->kernwaarden, &u->nkernwaarden);
+	if ((a = unit_attr(u, "wet")))
+		split_ids(a->value, ',', &u->wetten, &u->nwetten);
+	if ((a = unit_attr(u, "stap")))
+		u->stap = xstrdup(a->value);
+	if ((a = unit_attr(u, "type"))) {
+		if (strcmp(a->value, "begrippen") != 0 && strcmp(a->value, "kernwaarden") != 0)
+			diag_report(p->d, a->vspan.src, a->vspan.start, a->vspan.end,
+			            "structuur-attribuut",
+			            "onbekend type '%s'; gebruik type=begrippen of type=kernwaarden",
+			            a->value);
+		else
+			u->type = xstrdup(a->value);
+	}
+	if ((a = unit_attr(u, "grondslag"))) {
+		char **parts = NULL;
+		size_t n = 0, cap = 0;
+		split_ids(a->value, ';', &parts, &n);
+		for (size_t i = 0; i < n; i++) {
+			struct grondslag g = {0};
+			g.text = parts[i];
+			g.law = -1;
+			const char *at = strstr(a->value, parts[i]);
+			size_t off = at ? (size_t)(at - a->value) : 0;
+			g.span = (struct span){a->vspan.src, a->vspan.start + off,
+			                       a->vspan.start + off + strlen(parts[i])};
+			VEC_PUSH(u->grondslagen, u->ngrondslagen, cap, g);
+		}
+		free(parts);
+	}
+}
+
+/* ---- Walking a part file ---------------------------------------------- */
+
+static const char *const block_names[BLOCK_COUNT] = {"Doel", "Regels", "Voor inwoners",
+                                                     "Toelichting"};
+
+static int block_kind(const char *text)
+{
+	for (int i = 0; i < BLOCK_COUNT; i++)
+		if (ascii_casecmp_n(text, block_names[i], strlen(block_names[i]) + 1) == 0)
+			return i;
+	return -1;
+}
+
+static void append_blk(struct blk ***tail, struct blk *b)
+{
+	**tail = b;
+	while (**tail)
+		*tail = &(**tail)->next;
+}
+
+static int expected_level(const struct parser *p, enum hkind k)
+{
+	switch (k) {
+	case HK_PART: return 1;
+	case HK_CHAPTER: return 2;
+	case HK_SECTION: return 3;
+	case HK_ARTICLE: return p->section ? 4 : 3;
+	default: return 0;
+	}
+}
+
+static const char *hkind_word(enum hkind k)
+{
+	switch (k) {
+	case HK_PART: return "Deel";
+	case HK_CHAPTER: return "Hoofdstuk";
+	case HK_SECTION: return "Paragraaf";
+	case HK_ARTICLE: return "Artikel";
+	default: return "?";
+	}
+}
+
+static void open_unit(struct parser *p, enum hkind k, struct heading *h)
+{
+	static const enum unit_kind map[] = {UNIT_PART, UNIT_PART, UNIT_CHAPTER, UNIT_SECTION,
+	                                     UNIT_ARTICLE};
+	struct unit *u = unit_new(p, map[k], h);
+	check_attr_keys(p, u);
+	p->article = NULL;
+	p->tail = NULL;
+	p->block = -1;
+	switch (k) {
+	case HK_PART:
+		p->part = u;
+		p->chapter = p->section = NULL;
+		VEC_PUSH(p->o->parts, p->o->nparts, p->capparts, u);
+		{
+			const struct attr *w = unit_attr(u, "wet");
+			if (w)
+				u->wet = xstrdup(w->value);
+		}
+		break;
+	case HK_CHAPTER:
+		p->chapter = u;
+		p->section = NULL;
+		if (p->part)
+			unit_add_kid(p->part, u);
+		break;
+	case HK_SECTION:
+		p->section = u;
+		if (p->chapter)
+			unit_add_kid(p->chapter, u);
+		break;
+	case HK_ARTICLE:
+		p->article = u;
+		u->index = p->o->narticles;
+		VEC_PUSH(p->o->articles, p->o->narticles, p->caparticles, u);
+		if (p->section)
+			unit_add_kid(p->section, u);
+		else if (p->chapter)
+			unit_add_kid(p->chapter, u);
+		read_article_attrs(p, u);
+		p->tail = &u->block[BLOCK_REGELS];
+		break;
+	default: break;
+	}
+}
+
+/* Is the parent of kind K open, as the nesting requires? */
+static const char *missing_parent(const struct parser *p, enum hkind k)
+{
+	if (k == HK_CHAPTER && !p->part)
+		return "een Hoofdstuk staat in een Deel";
+	if (k == HK_SECTION && !p->chapter)
+		return "een Paragraaf staat in een Hoofdstuk";
+	if (k == HK_ARTICLE && !p->chapter)
+		return "een Artikel staat in een Hoofdstuk";
+	return NULL;
+}
+
+static void handle_unit_heading(struct parser *p, enum hkind k, struct heading *h)
+{
+	const char *why = missing_parent(p, k);
+	int want = expected_level(p, k);
+	if (why) {
+		diag_report(p->d, p->src, h->span.start, h->span.end, "structuur-kop", "%s", why);
+	} else if (h->level != want) {
+		diag_report_fix(p->d, p->src, h->span.start, h->text_start, "structuur-kop",
+		                "######" + 6 - want,
+		                "een %s-kop hoort hier op niveau %d (%.*s), niet op niveau %d",
+		                hkind_word(k), want, want, "######", h->level);
+	}
+	open_unit(p, k, h);
+}
+
+static void handle_block_heading(struct parser *p, struct heading *h)
+{
+	int b = block_kind(h->text);
+	struct unit *a = p->article;
+	if (b < 0) {
+		diag_report(p->d, p->src, h->text_start, h->span.end, "structuur-blok",
+		            "onbekend blok '%s'; een artikel kent Doel, Regels, Voor inwoners en "
+		            "Toelichting",
+		            h->text);
+		p->tail = NULL;
+		return;
+	}
+	if (!a->has_block_heading && a->block[BLOCK_REGELS]) {
+		struct blk *first = a->block[BLOCK_REGELS];
+		diag_report(p->d, first->span.src, first->span.start, first->span.start,
+		            "structuur-blok", "tekst vóór het eerste blok van artikel; zet hem onder "
+		                              "een kop Doel, Regels, Voor inwoners of Toelichting");
+	}
+	if (a->has_block_heading && a->block_span[b].src) {
+		diag_report(p->d, p->src, h->span.start, h->span.end, "structuur-blok",
+		            "het blok %s staat twee keer in dit artikel", block_names[b]);
+		p->tail = NULL;
+		return;
+	}
+	a->has_block_heading = 1;
+	a->block_span[b] = h->span;
+	p->block = b;
+	p->tail = &a->block[b];
+	while (*p->tail)
+		p->tail = &(*p->tail)->next;
+}
+
+/* A heading below the article level: a block heading or a sub-heading. */
+static void handle_inner_heading(struct parser *p, cmark_node *n, struct heading *h)
+{
+	int art_level = p->article->heading_level;
+	if (h->level == art_level + 1) {
+		handle_block_heading(p, h);
+	} else if (h->level > art_level + 1 && p->tail &&
+	           (p->block == BLOCK_TOELICHTING || p->block == BLOCK_INWONERS)) {
+		append_blk(&p->tail, convert_block(p, n, 0));
+	} else {
+		diag_report(p->d, p->src, h->span.start, h->span.end, "structuur-kop",
+		            "een kop '%s' past hier niet: blokken staan één niveau onder hun artikel "
+		            "(%.*s)",
+		            h->text, art_level + 1, "######");
+	}
+}
+
+static void handle_heading(struct parser *p, cmark_node *n)
+{
+	struct heading h;
+	read_heading(p, n, &h);
+	size_t wl;
+	enum hkind k = h.text[0] ? heading_kind(h.text, &wl) : HK_NONE;
+	if (!h.text[0]) {
+		diag_report(p->d, p->src, h.span.start, h.span.end, "structuur-leeg",
+		            "kop zonder tekst");
+	} else if (k != HK_NONE && (!p->article || h.level <= p->article->heading_level)) {
+		handle_unit_heading(p, k, &h);
+	} else if (p->article && h.level > p->article->heading_level) {
+		handle_inner_heading(p, n, &h);
+	} else {
+		diag_report(p->d, p->src, h.text_start, h.span.end, "structuur-kop",
+		            "onbekende kop '%s'; een kop begint met Deel, Hoofdstuk, Paragraaf of "
+		            "Artikel",
+		            h.text);
+		p->article = NULL;
+		p->tail = NULL;
+	}
+	heading_release(&h);
+}
+
+static void handle_content(struct parser *p, cmark_node *n)
+{
+	if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+		if (p->tail)
+			append_blk(&p->tail, convert_block(p, n, 0));
+		return;
+	}
+	if (!p->tail) {
+		if (!p->article) {
+			struct span s = node_span(p, n);
+			diag_report(p->d, s.src, s.start, s.start, "structuur-kop",
+			            "tekst buiten een artikel; zet hem in een artikel of in de "
+			            "toelichting (verordening.md)");
+		}
+		return;
+	}
+	append_blk(&p->tail, convert_block(p, n, 0));
+}
+
+static void walk_part_file(struct parser *p, cmark_node *doc)
+{
+	p->part = p->chapter = p->section = p->article = NULL;
+	p->tail = NULL;
+	p->block = -1;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+			handle_heading(p, n);
+		else
+			handle_content(p, n);
+	}
+}
+
+/* ---- themas.md and verordening.md -------------------------------------- */
+
+static void walk_themes(struct parser *p, cmark_node *doc)
+{
+	/* Themes live in a growing array: remember the index, not a pointer. */
+	size_t cur = (size_t)-1;
+	struct blk *last = NULL;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= 2) {
+			struct heading h;
+			read_heading(p, n, &h);
+			cur = (size_t)-1;
+			last = NULL;
+			const char *id = NULL;
+			for (size_t i = 0; i < h.nattrs; i++)
+				if (strcmp(h.attrs[i].key, "#") == 0)
+					id = h.attrs[i].value;
+			if (h.level == 2 && (!id || !*id)) {
+				diag_report(p->d, p->src, h.span.start, h.span.end, "structuur-attribuut",
+				            "thema zonder id; schrijf {#id} achter de titel");
+			} else if (h.level == 2) {
+				struct theme t = {xstrdup(id), xstrdup(h.text), NULL, h.span};
+				VEC_PUSH(p->o->themes, p->o->nthemes, p->capthemes, t);
+				cur = p->o->nthemes - 1;
+			}
+			heading_release(&h);
+		} else if (cur != (size_t)-1) {
+			struct blk *b = convert_block(p, n, 0);
+			if (last)
+				last->next = b;
+			else
+				p->o->themes[cur].content = b;
+			last = b;
+		}
+	}
+}
+
+static void walk_main(struct parser *p, cmark_node *doc)
+{
+	struct blk **tail = &p->o->toelichting;
+	int in_aanhef = 0;
+	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) {
+			struct heading h;
+			read_heading(p, n, &h);
+			int is_aanhef = ascii_casecmp_n(h.text, "aanhef", 7) == 0;
+			heading_release(&h);
+			if (is_aanhef) {
+				if (p->o->aanhef || in_aanhef) {
+					struct span s = node_span(p, n);
+					diag_report(p->d, s.src, s.start, s.end, "structuur-blok",
+					            "de aanhef staat twee keer in verordening.md");
+				}
+				in_aanhef = 1;
+				tail = &p->o->aanhef;
+				while (*tail)
+					tail = &(*tail)->next;
+				continue;
+			}
+			if (in_aanhef) {
+				in_aanhef = 0;
+				tail = &p->o->toelichting;
+				while (*tail)
+					tail = &(*tail)->next;
+			}
+		}
+		append_blk(&tail, convert_block(p, n, 0));
+	}
+}
+
+/* ---- Files ------------------------------------------------------------- */
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **list_markdown(const char *dir, size_t *n, char **err)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		*err = xasprintf("kan de map '%s' niet openen: %s", dir, strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t cap = 0;
+	*n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t k = strlen(e->d_name);
+		if (k > 3 && strcmp(e->d_name + k - 3, ".md") == 0 && e->d_name[0] != '.')
+			VEC_PUSH(names, *n, cap, xstrdup(e->d_name));
+	}
+	closedir(d);
+	qsort(names, *n, sizeof *names, name_cmp);
+	return names;
+}
+
+/*
+ * cmark does not know front matter: give it the text with the front
+ * matter's bytes blanked (line breaks kept), so line numbers stay true.
+ */
+static cmark_node *parse_markdown(const struct source *src, size_t blank_until)
+{
+	char *copy = NULL;
+	const char *text = src->text;
+	if (blank_until) {
+		copy = xstrndup(src->text, src->len);
+		for (size_t i = 0; i < blank_until && i < src->len; i++)
+			if (copy[i] != '\n')
+				copy[i] = ' ';
+		text = copy;
+	}
+	cmark_node *doc = cmark_parse_document(text, src->len, CMARK_OPT_SOURCEPOS);
+	free(copy);
+	return doc;
+}
+
+static struct source *load_file(struct parser *p, const char *dir, const char *name, char **err)
+{
+	struct source *s = xcalloc(1, sizeof *s);
+	if (source_load(s, dir, name, p->d, err) != 0) {
+		free(s);
+		return NULL;
+	}
+	size_t cap = p->o->nfiles;
+	VEC_PUSH(p->o->files, p->o->nfiles, cap, s);
+	if (!s->valid)
+		p->o->sources_failed = 1;
+	return s;
+}
+
+static void parse_file(struct parser *p, struct source *s)
+{
+	p->src = s;
+	size_t fm_end = 0;
+	if (s == p->o->main)
+		fm_end = frontmatter_parse(p->o, s, p->d);
+	cmark_node *doc = parse_markdown(s, fm_end);
+	collect_suppressions(p, doc);
+	if (s == p->o->main)
+		walk_main(p, doc);
+	else if (s == p->o->themes_src)
+		walk_themes(p, doc);
+	else
+		walk_part_file(p, doc);
+	cmark_node_free(doc);
+}
+
+int parse_sources_failed(const struct ordinance *o)
+{
+	return o->sources_failed;
+}
+
+/* Defined in parse_structure.c: leden, definitions, numbering, eIds. */
+void parse_finish(struct ordinance *o, struct diag_sink *d);
+
+struct ordinance *parse_ordinance(const char *dir, struct diag_sink *d, char **err)
+{
+	size_t n;
+	char **names = list_markdown(dir, &n, err);
+	if (!names)
+		return NULL;
+	struct ordinance *o = xcalloc(1, sizeof *o);
+	struct parser p = {.o = o, .d = d, .block = -1};
+	int ok = 1;
+	for (size_t i = 0; i < n && ok; i++) {
+		struct source *s = load_file(&p, dir, names[i], err);
+		if (!s)
+			ok = 0;
+		else if (strcmp(names[i], "verordening.md") == 0)
+			o->main = s;
+		else if (strcmp(names[i], "themas.md") == 0)
+			o->themes_src = s;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (ok && !o->main)
+		*err = xasprintf("'%s/verordening.md' ontbreekt; daar begint de verordening", dir), ok = 0;
+	if (!ok) {
+		ordinance_free(o);
+		return NULL;
+	}
+	if (o->sources_failed)
+		return o;
+	for (size_t i = 0; i < o->nfiles; i++)
+		parse_file(&p, o->files[i]);
+	parse_finish(o, d);
+	return o;
+}
