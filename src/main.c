@@ -1,1 +1,198 @@
-int main(void) { return 0; }
+/*
+ * ovc: the command line. Parses options, runs the stages in order and maps
+ * the result to an exit status. It prints; no other module does.
+ */
+#include "build.h"
+#include "compile.h"
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef OVC_VERSION
+#define OVC_VERSION "0.1.0"
+#endif
+
+enum exit_status {
+	EXIT_CLEAN = 0,  /* no errors (warnings allowed) */
+	EXIT_ERRORS = 1, /* diagnostics of severity fout */
+	EXIT_USAGE = 2,  /* bad command line, or the sources cannot be read */
+};
+
+static const char usage[] =
+	"Gebruik: ovc OPDRACHT [MAP] [OPTIES]\n"
+	"\n"
+	"ovc controleert en publiceert een omgekeerde verordening sociaal domein\n"
+	"die in Markdown is geschreven (bronformaat versie 1, zie docs/format.md).\n"
+	"\n"
+	"Opdrachten:\n"
+	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
+	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
+	"  --help                 deze hulp\n"
+	"  --version              de versie van ovc\n"
+	"\n"
+	"MAP is standaard 'verordening'.\n"
+	"\n"
+	"Opties:\n"
+	"  -o, --uit UIT          map voor de uitvoer van build (standaard out)\n"
+	"  --format=FORMAAT       meldingen als text (standaard), json of sarif (SARIF 2.1.0)\n"
+	"  --werror               behandel waarschuwingen als fouten\n"
+	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
+	"\n"
+	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0) en illustraties/.\n"
+	"\n"
+	"Afsluitstatus: 0 geen fouten (waarschuwingen mogen), 1 fouten gevonden,\n"
+	"2 verkeerd gebruik of de bronnen zijn niet te lezen.\n"
+	"\n"
+	"Voorbeelden:\n"
+	"  ovc check                          controleer verordening/\n"
+	"  ovc check --format=json > m.json   meldingen voor een editor of CI\n"
+	"  ovc build verordening -o out       schrijf alles naar out/\n";
+
+enum command { CMD_NONE, CMD_CHECK, CMD_BUILD };
+
+struct options {
+	enum command cmd;
+	const char *dir;
+	const char *out;
+	enum diag_format format;
+	int werror;
+	int color; /* -1 auto */
+};
+
+__attribute__((format(printf, 1, 2))) static int fail_usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("ovc: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nZie 'ovc --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int parse_value_option(struct options *op, const char *arg)
+{
+	if (strncmp(arg, "--format=", 9) == 0) {
+		const char *v = arg + 9;
+		if (strcmp(v, "text") == 0)
+			op->format = DIAG_TEXT;
+		else if (strcmp(v, "json") == 0)
+			op->format = DIAG_JSON;
+		else if (strcmp(v, "sarif") == 0)
+			op->format = DIAG_SARIF;
+		else
+			return fail_usage("onbekend formaat '%s'; kies text, json of sarif", v);
+		return 0;
+	}
+	if (strncmp(arg, "--kleur=", 8) == 0) {
+		const char *v = arg + 8;
+		if (strcmp(v, "auto") == 0)
+			op->color = -1;
+		else if (strcmp(v, "altijd") == 0)
+			op->color = 1;
+		else if (strcmp(v, "nooit") == 0)
+			op->color = 0;
+		else
+			return fail_usage("onbekende waarde '%s' voor --kleur; kies auto, altijd of nooit", v);
+		return 0;
+	}
+	return fail_usage("onbekende optie '%s'", arg);
+}
+
+static int parse_args(int argc, char **argv, struct options *op)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-o") == 0 || strcmp(a, "--uit") == 0) {
+			if (++i >= argc)
+				return fail_usage("%s verwacht een map", a);
+			op->out = argv[i];
+		} else if (strcmp(a, "--werror") == 0) {
+			op->werror = 1;
+		} else if (a[0] == '-' && a[1]) {
+			int rc = parse_value_option(op, a);
+			if (rc)
+				return rc;
+		} else if (op->cmd == CMD_NONE) {
+			if (strcmp(a, "check") == 0)
+				op->cmd = CMD_CHECK;
+			else if (strcmp(a, "build") == 0)
+				op->cmd = CMD_BUILD;
+			else
+				return fail_usage("onbekende opdracht '%s'", a);
+		} else if (!op->dir) {
+			op->dir = a;
+		} else {
+			return fail_usage("te veel argumenten: '%s'", a);
+		}
+	}
+	if (op->cmd == CMD_NONE)
+		return fail_usage("%s", "geef een opdracht: check of build");
+	if (op->out && op->cmd != CMD_BUILD)
+		return fail_usage("%s", "-o hoort bij build");
+	return 0;
+}
+
+/* Sort the diagnostics in reading order of the files, then print them. */
+static int report(struct diag_sink *d, const struct ordinance *o, const struct options *op)
+{
+	if (o)
+		diag_sort(d, (const struct source *const *)(const void *)o->files, (int)o->nfiles);
+	int color = op->color < 0 ? isatty(STDERR_FILENO) && op->format == DIAG_TEXT : op->color;
+	FILE *stream = op->format == DIAG_TEXT ? stderr : stdout;
+	return diag_print(d, stream, op->format, op->werror, color);
+}
+
+static int run(const struct options *op)
+{
+	struct diag_sink *d = diag_sink_new();
+	struct ordinance *o = NULL;
+	char *err = NULL;
+	if (compile_ordinance(op->dir, &o, d, &err) != 0) {
+		fprintf(stderr, "ovc: %s\n", err);
+		free(err);
+		diag_sink_free(d);
+		return EXIT_USAGE;
+	}
+	int errors = report(d, o, op);
+	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;
+	if (op->cmd == CMD_BUILD && errors) {
+		fprintf(stderr, "ovc: niets geschreven naar %s: eerst de fouten oplossen\n", op->out);
+	} else if (op->cmd == CMD_BUILD && build_outputs(o, op->out, &err) != 0) {
+		fprintf(stderr, "ovc: %s\n", err);
+		free(err);
+		status = EXIT_USAGE;
+	}
+	ordinance_free(o);
+	diag_sink_free(d);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return EXIT_CLEAN;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			puts("ovc " OVC_VERSION);
+			return EXIT_CLEAN;
+		}
+	}
+	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
+	int rc = parse_args(argc, argv, &op);
+	if (rc)
+		return rc;
+	if (!op.dir)
+		op.dir = "verordening";
+	if (!op.out)
+		op.out = "out";
+	return run(&op);
+}

@@ -36,6 +36,7 @@ void inl_free(struct inl *i)
 		free(i->text);
 		free(i->url);
 		free(i->map);
+		free(i->target);
 		free(i);
 		i = next;
 	}
@@ -53,6 +54,7 @@ static void run_free(struct run *r)
 	for (size_t i = 0; i < r->nannots; i++)
 		free(r->annots[i].href);
 	free(r->annots);
+	free(r->links);
 	free(r);
 }
 
@@ -155,6 +157,7 @@ void ordinance_free(struct ordinance *o)
 		free(o->files[i]);
 	}
 	free(o->files);
+	free(o->dir);
 	free(o);
 }
 

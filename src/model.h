@@ -41,6 +41,7 @@ struct inl {
 	struct inl *next;
 	struct span span;
 	size_t *map;       /* TEXT: source offset of each byte of text (len+1) */
+	char *target;      /* LINK to #label: the resolved "#eId" (set by resolve.c) */
 };
 
 /*
@@ -60,6 +61,12 @@ struct annot {
  * images and code, with soft breaks as spaces. Each byte maps back to the
  * source and to the inline node it came from.
  */
+/* A link inside a run: its text is bytes [start, end) of the run. */
+struct run_link {
+	struct inl *link;
+	size_t start, end;
+};
+
 #define RUN_LINK 1  /* inside a link's text: not scanned for references */
 #define RUN_CODE 2  /* code span: not scanned, not read aloud */
 #define RUN_BREAK 4 /* a soft or hard line break, shown as a space */
@@ -73,6 +80,8 @@ struct run {
 	unsigned char *flags; /* len entries: RUN_* */
 	struct annot *annots; /* sorted by start; non-overlapping */
 	size_t nannots, capannots;
+	struct run_link *links; /* the links in this text, in order */
+	size_t nlinks;
 };
 
 /* ---- Block content ---------------------------------------------------- */
@@ -215,6 +224,7 @@ enum fm_key {
 enum numbering { NUM_HOOFDSTUK, NUM_PARAGRAAF, NUM_DOORLOPEND };
 
 struct ordinance {
+	char *dir;             /* the source directory as given */
 	struct source **files; /* in reading order */
 	size_t nfiles;
 	struct source *main;   /* verordening.md */

@@ -139,6 +139,8 @@ static struct inl *convert_inlines(struct parser *p, cmark_node *first, int dept
 }
 
 struct run_builder {
+	struct run_link *links;
+	size_t nlinks, caplinks;
 	struct strbuf sb;
 	size_t *src_off, *node_off;
 	struct inl **node;
@@ -185,7 +187,13 @@ static void run_add(struct run_builder *rb, struct inl *i, unsigned char flags, 
 			break;
 		case INL_EMPH:
 		case INL_STRONG: run_add(rb, i->child, flags, last); break;
-		case INL_LINK: run_add(rb, i->child, flags | RUN_LINK, last); break;
+		case INL_LINK: {
+			struct run_link l = {i, rb->sb.len, 0};
+			run_add(rb, i->child, flags | RUN_LINK, last);
+			l.end = rb->sb.len;
+			VEC_PUSH(rb->links, rb->nlinks, rb->caplinks, l);
+			break;
+		}
 		case INL_IMAGE:
 		case INL_HTML: break;
 		}
@@ -208,6 +216,8 @@ static struct run *build_run(struct inl *inl, size_t start)
 	r->node = rb.node;
 	r->node_off = rb.node_off;
 	r->flags = rb.flags;
+	r->links = rb.links;
+	r->nlinks = rb.nlinks;
 	return r;
 }
 
@@ -1035,6 +1045,7 @@ struct ordinance *parse_ordinance(const char *dir, struct diag_sink *d, char **e
 	if (!names)
 		return NULL;
 	struct ordinance *o = xcalloc(1, sizeof *o);
+	o->dir = xstrdup(dir);
 	struct parser p = {.o = o, .d = d, .block = -1};
 	int ok = 1;
 	for (size_t i = 0; i < n && ok; i++) {

@@ -1,0 +1,15 @@
+#ifndef OVC_BUILD_H
+#define OVC_BUILD_H
+
+/*
+ * Writing every output of `ovc build` into OUT: verordening.akn.xml, the
+ * illustrations the texts use (OUT/illustraties/), and the editions.
+ * Each file is written atomically; the model is only read.
+ */
+
+struct ordinance;
+
+/* Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure. */
+int build_outputs(struct ordinance *o, const char *out, char **err);
+
+#endif

@@ -1,0 +1,22 @@
+#include "compile.h"
+
+#include "check.h"
+#include "diag.h"
+#include "model.h"
+#include "parse.h"
+#include "resolve.h"
+
+#include <stddef.h>
+
+int compile_ordinance(const char *dir, struct ordinance **out, struct diag_sink *d, char **err)
+{
+	struct ordinance *o = parse_ordinance(dir, d, err);
+	*out = o;
+	if (!o)
+		return -1;
+	if (parse_sources_failed(o))
+		return 0;
+	check_ordinance(o, d);
+	resolve_ordinance(o, d);
+	return 0;
+}

@@ -1,0 +1,81 @@
+#include "output.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int output_write_file(const char *path, const void *data, size_t len, char **err)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+			close(fd);
+			unlink(tmp);
+			free(tmp);
+			return -1;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	/* Outputs are for reading by others: rw-r--r--, not mkstemp's 0600. */
+	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int output_copy_file(const char *from, const char *to, char **err)
+{
+	FILE *f = fopen(from, "rb");
+	if (!f) {
+		*err = xasprintf("kan '%s' niet lezen: %s", from, strerror(errno));
+		return -1;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb);
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&sb, buf, n);
+	int bad = ferror(f);
+	fclose(f);
+	int rc = -1;
+	if (bad)
+		*err = xasprintf("kan '%s' niet lezen", from);
+	else
+		rc = output_write_file(to, sb.buf, sb.len, err);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int output_make_dir(const char *dir, char **err)
+{
+	if (mkdir(dir, 0755) == 0 || errno == EEXIST) {
+		struct stat st;
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return 0;
+	}
+	*err = xasprintf("kan de map '%s' niet maken: %s", dir, strerror(errno));
+	return -1;
+}

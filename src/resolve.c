@@ -1,0 +1,576 @@
+#include "resolve.h"
+
+#include "diag.h"
+#include "laws.h"
+#include "model.h"
+#include "refs.h"
+#include "source.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Walking every text ------------------------------------------------- */
+
+static void each_blk(struct blk *b, const struct text_ctx *c, text_fn fn, void *ud)
+{
+	for (; b; b = b->next) {
+		if (b->kind == BLK_PARA || b->kind == BLK_HEADING)
+			fn(b, c, ud);
+		else
+			each_blk(b->child, c, fn, ud);
+	}
+}
+
+static void each_point(struct point *pts, size_t n, struct text_ctx *c, text_fn fn, void *ud)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct point *saved = c->point;
+		c->point = &pts[i];
+		each_blk(pts[i].content, c, fn, ud);
+		each_point(pts[i].subs, pts[i].nsubs, c, fn, ud);
+		c->point = saved;
+	}
+}
+
+static void each_article(struct unit *a, text_fn fn, void *ud)
+{
+	struct text_ctx c = {a, NULL, NULL, -1, 0, NULL};
+	for (int b = 0; b < BLOCK_COUNT; b++) {
+		if (b == BLOCK_REGELS) {
+			c.block = BLOCK_REGELS;
+			c.in_definition = a->type != NULL;
+			for (size_t i = 0; i < a->nleden; i++) {
+				c.lid = &a->leden[i];
+				c.in_definition = 0;
+				each_blk(c.lid->intro, &c, fn, ud);
+				c.in_definition = a->type != NULL;
+				each_point(c.lid->points, c.lid->npoints, &c, fn, ud);
+				c.in_definition = 0;
+				each_blk(c.lid->after, &c, fn, ud);
+			}
+			c.lid = NULL;
+			c.in_definition = 0;
+		} else {
+			c.block = b;
+			each_blk(a->block[b], &c, fn, ud);
+		}
+	}
+}
+
+void ordinance_each_text(struct ordinance *o, text_fn fn, void *ud)
+{
+	struct text_ctx c = {NULL, NULL, NULL, -1, 0, "aanhef"};
+	each_blk(o->aanhef, &c, fn, ud);
+	c.where = "toelichting";
+	each_blk(o->toelichting, &c, fn, ud);
+	c.where = "thema";
+	for (size_t i = 0; i < o->nthemes; i++)
+		each_blk(o->themes[i].content, &c, fn, ud);
+	for (size_t i = 0; i < o->narticles; i++)
+		each_article(o->articles[i], fn, ud);
+}
+
+/* ---- Annotations --------------------------------------------------------- */
+
+static void annotate(struct run *r, enum annot_kind kind, size_t start, size_t end, char *href)
+{
+	for (size_t i = 0; i < r->nannots; i++)
+		if (start < r->annots[i].end && r->annots[i].start < end) {
+			free(href);
+			return;
+		}
+	struct annot a = {kind, start, end, href};
+	VEC_PUSH(r->annots, r->nannots, r->capannots, a);
+}
+
+static int annot_cmp(const void *a, const void *b)
+{
+	const struct annot *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* ---- Resolving one citation ---------------------------------------------- */
+
+struct resolver {
+	struct ordinance *o;
+	struct diag_sink *d;
+	const struct text_ctx *c;
+	struct run *run;
+	const struct source *src;
+};
+
+static void report_at(struct resolver *rs, size_t a, size_t b, const char *rule, const char *msg)
+{
+	diag_report(rs->d, rs->src, rs->run->src_off[a], rs->run->src_off[b], rule, "%s", msg);
+}
+
+static struct lid *find_lid(struct unit *a, int num)
+{
+	for (size_t i = 0; i < a->nleden; i++)
+		if (a->leden[i].num == num)
+			return &a->leden[i];
+	return NULL;
+}
+
+static struct point *find_point(struct point *pts, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(pts[i].label, label) == 0)
+			return &pts[i];
+	return NULL;
+}
+
+/* "artikel 7.2, tweede lid" as text, for messages. */
+static char *describe_lid(const struct unit *a, int lid)
+{
+	const char *w = ordinal_word(lid);
+	if (lid <= 0 || !w)
+		return xasprintf("artikel %s", a->num);
+	return xasprintf("artikel %s, %s lid", a->num, w);
+}
+
+/* Resolve lid/point/sub of IT in article A; returns the target eId or NULL. */
+static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnum,
+                                  const struct ref_item *it)
+{
+	struct lid *l = NULL;
+	char *msg;
+	if (lidnum > 0) {
+		l = find_lid(a, lidnum);
+		if (!l) {
+			const char *w = ordinal_word(lidnum);
+			if (a->nleden == 1 && a->leden[0].num == 0)
+				msg = xasprintf("artikel %s heeft geen genummerde leden", a->num);
+			else
+				msg = xasprintf("artikel %s heeft geen %s lid (het heeft er %zu)", a->num,
+				                w ? w : "zo'n", a->nleden);
+			report_at(rs, it->lid_start, it->lid_end, "verwijzing-lid", msg);
+			free(msg);
+			return NULL;
+		}
+	} else if (it->point[0]) {
+		if (a->nleden == 1) {
+			l = &a->leden[0];
+		} else {
+			msg = xasprintf("noem het lid: artikel %s heeft %zu leden", a->num, a->nleden);
+			report_at(rs, it->point_start, it->point_end, "verwijzing-onderdeel", msg);
+			free(msg);
+			return NULL;
+		}
+	}
+	if (!it->point[0])
+		return l ? l->eid : a->eid;
+	struct point *p = find_point(l->points, l->npoints, it->point);
+	if (!p) {
+		char *where = describe_lid(a, l->num);
+		msg = xasprintf("%s heeft geen onderdeel %s", where, it->point);
+		report_at(rs, it->point_start, it->point_end, "verwijzing-onderdeel", msg);
+		free(where);
+		free(msg);
+		return NULL;
+	}
+	if (!it->sub[0])
+		return p->eid;
+	struct point *sp = find_point(p->subs, p->nsubs, it->sub);
+	if (!sp) {
+		char *where = describe_lid(a, l->num);
+		msg = xasprintf("%s, onder %s, heeft geen sub-onderdeel %s°", where, p->label, it->sub);
+		report_at(rs, it->sub_start, it->sub_end, "verwijzing-onderdeel", msg);
+		free(where);
+		free(msg);
+		return NULL;
+	}
+	return sp->eid;
+}
+
+static const struct unit *ancestor(const struct unit *u, enum unit_kind k)
+{
+	while (u && u->kind != k)
+		u = u->parent;
+	return u;
+}
+
+static const char *resolve_this(struct resolver *rs, const struct ref_item *it)
+{
+	static const char *names[] = {"dit artikel", "dit hoofdstuk", "deze paragraaf", "dit deel",
+	                              "deze verordening", "dit lid"};
+	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
+	const struct unit *a = rs->c->article;
+	if (it->this_kind == THIS_ORDINANCE)
+		return NULL;
+	if (it->this_kind == THIS_LID) {
+		if (rs->c->lid)
+			return rs->c->lid->eid;
+	} else if (a) {
+		const struct unit *u = ancestor(a, kinds[it->this_kind]);
+		if (u)
+			return u->eid;
+	}
+	char *msg = xasprintf("'%s' staat hier niet in %s", names[it->this_kind],
+	                      it->this_kind == THIS_LID ? "een lid" : "zo'n eenheid");
+	report_at(rs, it->start, it->end, "verwijzing-eenheid", msg);
+	free(msg);
+	return NULL;
+}
+
+static const char *resolve_relative(struct resolver *rs, const struct ref_item *it)
+{
+	struct unit *a = rs->c->article;
+	const char *what = it->kind == RK_POINT ? "onderdeel" : "lid";
+	if (!a) {
+		char *msg = xasprintf("een verwijzing naar een %s staat hier niet in een artikel; noem "
+		                      "het artikel",
+		                      what);
+		report_at(rs, it->start, it->end,
+		          it->kind == RK_POINT ? "verwijzing-onderdeel" : "verwijzing-lid", msg);
+		free(msg);
+		return NULL;
+	}
+	int lid = it->lid;
+	if (lid == REF_LID_PREVIOUS) {
+		if (!rs->c->lid || rs->c->lid->num <= 1) {
+			report_at(rs, it->lid_start, it->lid_end, "verwijzing-lid",
+			          "er is geen vorig lid: dit is het eerste lid");
+			return NULL;
+		}
+		lid = rs->c->lid->num - 1;
+	}
+	if (it->kind == RK_POINT) {
+		struct lid *l = rs->c->lid ? rs->c->lid : (a->nleden == 1 ? &a->leden[0] : NULL);
+		if (!l)
+			return NULL;
+		lid = l->num;
+	}
+	return resolve_within(rs, a, lid, it);
+}
+
+static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
+{
+	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
+	char *msg;
+	switch (it->kind) {
+	case RK_THIS: return resolve_this(rs, it);
+	case RK_LID:
+	case RK_POINT: return resolve_relative(rs, it);
+	case RK_ARTICLE: {
+		struct unit *a = ordinance_find_article(rs->o, it->num);
+		if (!a) {
+			msg = xasprintf("artikel %s bestaat niet in deze verordening", it->num);
+			report_at(rs, it->start, it->num_end, "verwijzing-artikel", msg);
+			free(msg);
+			return NULL;
+		}
+		return resolve_within(rs, a, it->lid, it);
+	}
+	default: {
+		struct unit *u = ordinance_find_unit(rs->o, kinds[it->kind], it->num);
+		if (!u) {
+			msg = xasprintf("%s %s bestaat niet in deze verordening", unit_kind_name(kinds[it->kind]),
+			                it->num);
+			report_at(rs, it->start, it->num_end, "verwijzing-eenheid", msg);
+			free(msg);
+			return NULL;
+		}
+		return u->eid;
+	}
+	}
+}
+
+/* Skip a leading "de " so that the link covers the citation itself. */
+static size_t link_start(const struct run *r, const struct ref *ref)
+{
+	size_t s = ref->start;
+	if (ref->nitems && ref->items[0].start > s && ref->items[0].start - s <= 3)
+		return ref->items[0].start;
+	(void)r;
+	return s;
+}
+
+static void resolve_external(struct resolver *rs, const struct ref *ref)
+{
+	if (ref->law == REF_UNKNOWN_LAW) {
+		char *name = xstrndup(rs->run->text + ref->law_start, ref->law_end - ref->law_start);
+		char *msg = xasprintf("'%s' is geen wet die ovc kent (data/wetten.tsv); de verwijzing "
+		                      "wordt niet gecontroleerd en niet gelinkt",
+		                      name);
+		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend", msg);
+		free(msg);
+		free(name);
+		return;
+	}
+	if (ref->law_only) {
+		annotate(rs->run, ANNOT_REF, ref->start, ref->end, laws_url(ref->law, NULL, 0));
+		return;
+	}
+	for (size_t i = 0; i < ref->nitems; i++) {
+		const struct ref_item *it = &ref->items[i];
+		char *url = laws_url(ref->law, it->kind == RK_ARTICLE ? it->num : NULL, it->lid);
+		if (ref->nitems == 1)
+			annotate(rs->run, ANNOT_REF, link_start(rs->run, ref), ref->end, url);
+		else
+			annotate(rs->run, ANNOT_REF, it->start, it->end, url);
+	}
+}
+
+static void resolve_ref(struct resolver *rs, const struct ref *ref)
+{
+	if (ref->law != REF_INTERNAL) {
+		resolve_external(rs, ref);
+		return;
+	}
+	for (size_t i = 0; i < ref->nitems; i++) {
+		const struct ref_item *it = &ref->items[i];
+		const char *eid = resolve_item(rs, it);
+		if (!eid)
+			continue;
+		char *href = xasprintf("#%s", eid);
+		if (ref->nitems == 1)
+			annotate(rs->run, ANNOT_REF, link_start(rs->run, ref), it->end > ref->end ? it->end : ref->end, href);
+		else
+			annotate(rs->run, ANNOT_REF, it->start, it->end, href);
+	}
+}
+
+static void report_style(struct resolver *rs, const struct ref_style *st)
+{
+	char *msg = xasprintf("schrijf '%s' in plaats van '%s' (Aanwijzing 3.29)", st->fix, st->found);
+	diag_report_fix(rs->d, rs->src, rs->run->src_off[st->start], rs->run->src_off[st->end],
+	                "verwijzing-stijl", st->fix, "%s", msg);
+	free(msg);
+}
+
+/* ---- Labelled links ------------------------------------------------------ */
+
+static const char *unit_word(enum unit_kind k)
+{
+	return unit_kind_name(k);
+}
+
+static int same_number(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+/* Check the link text against the label's target: kind and number. */
+static void check_link_text(struct resolver *rs, const struct run_link *l, struct unit *target)
+{
+	static const enum ref_kind want[] = {RK_PART, RK_CHAPTER, RK_SECTION, RK_ARTICLE};
+	struct ref_scan sc;
+	ref_scan_init(&sc);
+	refs_scan(rs->run->text + l->start, l->end - l->start, NULL, &sc);
+	for (size_t i = 0; i < sc.nrefs && i < 1; i++) {
+		const struct ref *r = &sc.refs[i];
+		if (r->law != REF_INTERNAL || !r->nitems)
+			continue;
+		const struct ref_item *it = &r->items[0];
+		if (it->kind != RK_ARTICLE && it->kind != RK_CHAPTER && it->kind != RK_SECTION &&
+		    it->kind != RK_PART)
+			continue;
+		size_t a = l->start + it->num_start, b = l->start + it->num_end;
+		if (it->kind != want[target->kind] || !same_number(it->num, target->num)) {
+			char *fix = it->kind == want[target->kind]
+			                ? xstrdup(target->num)
+			                : xasprintf("%s %s", unit_word(target->kind), target->num);
+			size_t fa = it->kind == want[target->kind] ? a : l->start + it->start;
+			char *msg = xasprintf("de linktekst noemt %s %s, maar #%s is %s %s",
+			                      unit_word(it->kind == RK_PART      ? UNIT_PART
+			                                : it->kind == RK_CHAPTER ? UNIT_CHAPTER
+			                                : it->kind == RK_SECTION ? UNIT_SECTION
+			                                                         : UNIT_ARTICLE),
+			                      it->num, target->label, unit_word(target->kind), target->num);
+			diag_report_fix(rs->d, rs->src, rs->run->src_off[fa], rs->run->src_off[b],
+			                "label-nummer", fix, "%s", msg);
+			free(fix);
+			free(msg);
+		} else if (target->kind == UNIT_ARTICLE && (it->lid || it->point[0])) {
+			struct ref_item shifted = *it;
+			shifted.lid_start += l->start, shifted.lid_end += l->start;
+			shifted.point_start += l->start, shifted.point_end += l->start;
+			shifted.sub_start += l->start, shifted.sub_end += l->start;
+			resolve_within(rs, target, it->lid, &shifted);
+		}
+	}
+	ref_scan_release(&sc);
+}
+
+static int safe_url(const char *u)
+{
+	return strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0 ||
+	       strncmp(u, "mailto:", 7) == 0;
+}
+
+static void resolve_link(struct resolver *rs, const struct run_link *l)
+{
+	struct inl *link = l->link;
+	const char *url = link->url;
+	if (url[0] == '#') {
+		struct unit *u = ordinance_find_label(rs->o, url + 1);
+		const struct theme *t = u ? NULL : ordinance_find_theme(rs->o, url + 1);
+		if (u) {
+			link->target = xasprintf("#%s", u->eid);
+			check_link_text(rs, l, u);
+		} else if (t) {
+			link->target = xasprintf("#thema_%s", t->id);
+		} else {
+			diag_report(rs->d, link->span.src, link->span.start, link->span.end, "label-onbekend",
+			            "het label '%s' bestaat niet", url);
+		}
+	} else if (!safe_url(url)) {
+		diag_report(rs->d, link->span.src, link->span.start, link->span.end, "link-onveilig",
+		            "ovc publiceert alleen links naar https:, http:, mailto: of een #label, niet "
+		            "'%s'",
+		            url);
+	}
+}
+
+static void resolve_text(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	struct resolver *rs = ud;
+	struct run *r = b->run;
+	if (!r)
+		return;
+	rs->c = c;
+	rs->run = r;
+	rs->src = b->span.src;
+	for (size_t i = 0; i < r->nlinks; i++)
+		resolve_link(rs, &r->links[i]);
+	if (c->in_definition)
+		return; /* definitions cite laws in their own words; terms are checked apart */
+	struct ref_scan sc;
+	ref_scan_init(&sc);
+	refs_scan(r->text, r->len, r->flags, &sc);
+	for (size_t i = 0; i < sc.nrefs; i++)
+		resolve_ref(rs, &sc.refs[i]);
+	for (size_t i = 0; i < sc.nstyle; i++)
+		report_style(rs, &sc.style[i]);
+	ref_scan_release(&sc);
+}
+
+/* ---- Terms --------------------------------------------------------------- */
+
+struct term_form {
+	struct term *term;
+	char *form; /* lower case ASCII letters, as written otherwise */
+	size_t len;
+	int definition_article;
+};
+
+struct term_finder {
+	struct term_form *forms;
+	size_t nforms, cap;
+};
+
+static void add_form(struct term_finder *tf, struct term *t, const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	while (n && *s == ' ')
+		s++, n--;
+	if (!n)
+		return;
+	struct term_form f = {t, xstrndup(s, n), n, 0};
+	for (size_t i = 0; i < n; i++)
+		f.form[i] = (char)ascii_lower((unsigned char)f.form[i]);
+	VEC_PUSH(tf->forms, tf->nforms, tf->cap, f);
+}
+
+/* "persoonsgebonden budget (pgb)" gives two forms. */
+static void add_term(struct term_finder *tf, struct term *t)
+{
+	const char *open = strchr(t->term, '(');
+	const char *close = open ? strchr(open, ')') : NULL;
+	if (open && close) {
+		add_form(tf, t, t->term, (size_t)(open - t->term));
+		add_form(tf, t, open + 1, (size_t)(close - open - 1));
+	} else {
+		add_form(tf, t, t->term, strlen(t->term));
+	}
+}
+
+static int boundary_at(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 1;
+	unsigned char c = (unsigned char)s[i];
+	return !(is_word_byte(c) || (c >= '0' && c <= '9'));
+}
+
+/* A form at I, with an optional inflection (-s, -en, -e, -n); returns end or 0. */
+static size_t match_form(const struct run *r, size_t i, const struct term_form *f)
+{
+	if (i + f->len > r->len)
+		return 0;
+	for (size_t k = 0; k < f->len; k++)
+		if (ascii_lower((unsigned char)r->text[i + k]) != f->form[k])
+			return 0;
+	size_t e = i + f->len;
+	static const char *const endings[] = {"", "s", "en", "e", "n", "'s"};
+	for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+		size_t n = strlen(endings[k]);
+		if (e + n <= r->len && ascii_casecmp_n(r->text + e, endings[k], n) == 0 &&
+		    boundary_at(r->text, r->len, e + n))
+			return e + n;
+	}
+	return 0;
+}
+
+static void find_terms(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	struct term_finder *tf = ud;
+	struct run *r = b->run;
+	if (!r)
+		return;
+	for (size_t f = 0; f < tf->nforms; f++) {
+		struct term_form *form = &tf->forms[f];
+		if (form->term->item == b)
+			continue; /* its own definition */
+		for (size_t i = 0; i + form->len <= r->len; i++) {
+			if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags[i] & RUN_CODE))
+				continue;
+			size_t e = match_form(r, i, form);
+			if (!e)
+				continue;
+			form->term->used = 1;
+			if (!c->in_definition && form->term->id)
+				annotate(r, ANNOT_TERM, i, e, xasprintf("#term-%s", form->term->id));
+			break;
+		}
+	}
+}
+
+static void resolve_terms(struct ordinance *o, struct diag_sink *d)
+{
+	struct term_finder tf = {0};
+	struct unit *defs = o->begrippen;
+	if (defs)
+		for (size_t i = 0; i < defs->nterms; i++)
+			add_term(&tf, &defs->terms[i]);
+	ordinance_each_text(o, find_terms, &tf);
+	for (size_t i = 0; i < tf.nforms; i++)
+		free(tf.forms[i].form);
+	free(tf.forms);
+	if (!defs)
+		return;
+	for (size_t i = 0; i < defs->nterms; i++) {
+		const struct term *t = &defs->terms[i];
+		if (!t->used)
+			diag_report(d, t->span.src, t->span.start, t->span.end, "begrip-ongebruikt",
+			            "het begrip '%s' wordt nergens in de verordening gebruikt", t->term);
+	}
+}
+
+static void sort_annots(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	(void)c, (void)ud;
+	if (b->run && b->run->nannots > 1)
+		qsort(b->run->annots, b->run->nannots, sizeof *b->run->annots, annot_cmp);
+}
+
+void resolve_ordinance(struct ordinance *o, struct diag_sink *d)
+{
+	struct resolver rs = {o, d, NULL, NULL, NULL};
+	ordinance_each_text(o, resolve_text, &rs);
+	resolve_terms(o, d);
+	ordinance_each_text(o, sort_annots, NULL);
+}
