@@ -160,8 +160,8 @@ static const struct loan {
 	{"smartphone", 2}, {"software", 2}, {"hardware", 2}, {"deadline", 2},
 	{"fulltime", 2}, {"parttime", 2}, {"helpline", 2}, {"hotline", 2},
 	{"offline", 2}, {"website", 2}, {"service", 2}, {"online", 2},
-	{"update", 2}, {"coach", 1}, {"team", 1}, {"lead", 1}, {"deal", 1},
-	{"head", 1}, {"leas", 1}, {"sale", 1}, {"cake", 1},
+	{"update", 2}, {"coach", 1}, {"team", 1}, {"lead", 1}, {"head", 1},
+	{"leas", 1}, {"cake", 1},
 	{NULL, 0},
 };
 
