@@ -751,7 +751,12 @@ static void preamble(struct emitter *e, xmlNodePtr act)
 	free(s), free(date);
 	gelet_op(e, cit);
 	if (o->fm[FM_ADVIES]) {
-		s = xasprintf("gezien het advies van %s;", o->fm[FM_ADVIES]);
+		const char *adv = o->fm[FM_ADVIES];
+		int whole = !strncmp(adv, "gezien ", 7) || !strncmp(adv, "gelet op ", 9) ||
+		            !strncmp(adv, "gehoord ", 8);
+		int has_noun = !strncmp(adv, "het advies", 10);
+		s = whole ? xasprintf("%s;", adv)
+		          : xasprintf("gezien %s%s;", has_noun ? "" : "het advies van ", adv);
 		el_text(e, el(e, cit, "citation"), "p", s);
 		free(s);
 	}

@@ -179,8 +179,7 @@ static int known_id(const struct ordinance *o, const char *key, const char *id)
 	if (strcmp(key, "kernwaarden") == 0)
 		return known_kernwaarde(o, id);
 	if (strcmp(key, "wet") == 0)
-		return strcmp(id, "participatiewet") == 0 || strcmp(id, "wmo") == 0 ||
-		       strcmp(id, "jeugdwet") == 0;
+		return laws_find(id) >= 0; /* participatiewet, wmo, jeugdwet, wgs, ioaw, … */
 	for (int i = 0; steps[i]; i++)
 		if (strcmp(steps[i], id) == 0)
 			return 1;
@@ -194,7 +193,7 @@ static const char *id_hint(const char *key)
 	if (strcmp(key, "kernwaarden") == 0)
 		return "de kernwaarden staan in het artikel met type=kernwaarden";
 	if (strcmp(key, "wet") == 0)
-		return "gebruik participatiewet, wmo of jeugdwet";
+		return "gebruik een id uit data/wetten.tsv, zoals participatiewet, wmo, jeugdwet of wgs";
 	return "gebruik melding, gesprek, aanvraag, besluit of bezwaar";
 }
 
@@ -231,6 +230,17 @@ static void check_ids(const struct ordinance *o, const struct unit *a, struct di
 
 /* ---- Grondslagen ----------------------------------------------------------- */
 
+/* Every item cites the same article ("artikel 8, eerste lid, onder a en c"). */
+static int one_article(const struct ref *r)
+{
+	if (!r->nitems)
+		return 0;
+	for (size_t i = 0; i < r->nitems; i++)
+		if (r->items[i].kind != RK_ARTICLE || strcmp(r->items[i].num, r->items[0].num) != 0)
+			return 0;
+	return 1;
+}
+
 static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 {
 	struct ref_scan sc;
@@ -242,7 +252,7 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 		            "wet-onbekend", "'%.*s' is geen wet die ovc kent (data/wetten.tsv)",
 		            (int)(r->law_end - r->law_start), g->text + r->law_start);
 	} else if (!r || r->law < 0 || r->start != 0 || r->end != strlen(g->text) ||
-	           (!r->law_only && (r->nitems != 1 || r->items[0].kind != RK_ARTICLE))) {
+	           (!r->law_only && !one_article(r))) {
 		diag_report(d, g->span.src, g->span.start, g->span.end, "grondslag",
 		            "'%s' is geen verwijzing naar een artikel van een wet; schrijf bijvoorbeeld "
 		            "'artikel 2.1.3, eerste lid, van de Wmo 2015'",

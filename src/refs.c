@@ -227,7 +227,32 @@ struct quals {
 	char sub[8];
 	size_t sub_start, sub_end;
 	int aanhef;
+	char more[8];            /* further onderdelen: "onder a en c" */
+	size_t more_start[8], more_end[8], nmore;
 };
+
+/* ", d", " en c", " of c", " tot en met f" after an onderdeel letter. */
+static size_t more_letters(const struct scanner *s, size_t i, struct quals *q)
+{
+	size_t j = i;
+	for (;;) {
+		size_t k = ws(s, j), m, l;
+		if (k < s->len && s->t[k] == ',')
+			m = k + 1;
+		else if ((m = word(s, k, "en")) || (m = word(s, k, "of")))
+			;
+		else if ((m = word(s, k, "tot")) && (m = ws_word(s, m, "en")) && (m = ws_word(s, m, "met")))
+			;
+		else
+			return j;
+		if (!(l = letter(s, ws(s, m))) || q->nmore >= 8)
+			return j;
+		q->more[q->nmore] = s->t[l - 1];
+		q->more_start[q->nmore] = l - 1, q->more_end[q->nmore] = l;
+		q->nmore++;
+		j = l;
+	}
+}
 
 /* ", onder a" / ", onderdeel a" / ", aanhef en onder a" / ", sub a" (style). */
 static size_t point_phrase(struct scanner *s, size_t i, struct quals *q)
@@ -240,11 +265,11 @@ static size_t point_phrase(struct scanner *s, size_t i, struct quals *q)
 			return k;
 		j = ws(s, m);
 	}
-	if ((k = word(s, j, "onderdeel")) || (k = word(s, j, "onder"))) {
+	if ((k = word(s, j, "onderdelen")) || (k = word(s, j, "onderdeel")) || (k = word(s, j, "onder"))) {
 		if ((l = letter(s, ws(s, k)))) {
 			copy_num(q->point, sizeof q->point, s, l - 1, l);
 			q->point_start = j, q->point_end = l;
-			return l;
+			return more_letters(s, l, q);
 		}
 		return q->aanhef ? j : 0;
 	}
@@ -353,6 +378,15 @@ static void apply_quals(struct ref *r, struct ref_item *first, const struct qual
 		if (last->end < q->sub_end)
 			last->end = q->sub_end;
 	}
+	for (size_t m = 0; m < q->nmore; m++) {
+		struct ref_item copy = r->items[r->nitems - 1];
+		copy.point[0] = q->more[m];
+		copy.point[1] = '\0';
+		copy.sub[0] = '\0';
+		copy.start = copy.point_start = q->more_start[m];
+		copy.end = copy.point_end = q->more_end[m];
+		VEC_PUSH(r->items, r->nitems, r->capitems, copy);
+	}
 }
 
 /* ---- Law suffix: "van de Wmo 2015", "Awb", "van die wet" ---------------- */
@@ -362,9 +396,23 @@ static const char *const not_law_names[] = {
 	"kan", "kunnen", "moet", "mag", "blijft", "dat", "die", "waarin", "waarbij", "als", NULL,
 };
 
-/* The extent of an unknown name after "van de": up to punctuation or a verb. */
+/*
+ * The extent of an unknown law's name after "van de": a title that starts
+ * with Wet, Besluit, Regeling, Verordening … runs up to punctuation or a
+ * verb ("Wet op de zorgtoeslag"); any other name is one word ("Ziektewet").
+ */
 static size_t unknown_name(const struct scanner *s, size_t i)
 {
+	static const char *const titles[] = {"Wet", "Besluit", "Regeling", "Verordening",
+	                                     "Uitvoeringswet", "Invoeringswet", NULL};
+	size_t first = i;
+	while (first < s->len && !word_end(s, first))
+		first++;
+	int multi = 0;
+	for (int k = 0; titles[k]; k++)
+		multi |= strlen(titles[k]) == first - i && strncmp(s->t + i, titles[k], first - i) == 0;
+	if (!multi)
+		return first;
 	size_t j = i, end = i;
 	for (int words = 0; words < 8 && j < s->len; words++) {
 		size_t e = j;
@@ -410,6 +458,12 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 	size_t a = ws(s, v), b;
 	if ((b = word(s, a, "deze")) && (b = ws_word(s, b, "verordening")))
 		return b;
+	if (((b = word(s, a, "beide")) || (b = word(s, a, "die")) || (b = word(s, a, "deze"))) &&
+	    (b = ws_word(s, b, "wetten"))) {
+		r->law = s->last_law >= 0 ? s->last_law : REF_UNKNOWN_LAW;
+		r->law_start = a, r->law_end = b;
+		return b;
+	}
 	if ((b = word(s, a, "die")) && (b = ws_word(s, b, "wet"))) {
 		r->law = s->last_law >= 0 ? s->last_law : REF_UNKNOWN_LAW;
 		r->law_start = a, r->law_end = b;
@@ -441,7 +495,7 @@ static void push_ref(struct scanner *s, struct ref *r)
 
 /* More numbers: ", 8a en 8b", " of 7.3", " tot en met 7.4" (same shape). */
 static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_kind kind,
-                           const char *shape)
+                           const char *shape, int plural)
 {
 	size_t j = i;
 	for (;;) {
@@ -459,7 +513,9 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 			return j;
 		char num[24];
 		copy_num(num, sizeof num, s, m, e);
-		if (dots(num) != dots(shape))
+		/* "artikel 3.4 en 3 weken": a singular citation continues only with
+		 * numbers of the same shape; "de artikelen 2.9 en 8.1.1" may mix */
+		if (!plural && dots(num) != dots(shape))
 			return j;
 		struct ref_item *it = add_item(r, kind, m, e);
 		memcpy(it->num, num, sizeof it->num);
@@ -470,6 +526,31 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 		if (kind == RK_ARTICLE)
 			apply_quals(r, it, &q);
 		j = after;
+	}
+}
+
+/* ", en tweede lid, onder c" after an article's qualifiers: same article. */
+static size_t more_lids(struct scanner *s, size_t i, struct ref *r, const char *num)
+{
+	size_t j = i;
+	for (;;) {
+		size_t k = ws(s, j), m;
+		if (k < s->len && s->t[k] == ',')
+			k = ws(s, k + 1);
+		if (!(m = word(s, k, "en")) && !(m = word(s, k, "of")))
+			return j;
+		struct quals q;
+		memset(&q, 0, sizeof q);
+		size_t e = lid_phrase(s, ws(s, m), q.lids, &q.nlids, q.lid_starts, q.lid_ends);
+		if (!e)
+			return j;
+		size_t c = ws(s, e), from = c < s->len && s->t[c] == ',' ? c + 1 : e, p;
+		if ((p = point_phrase(s, from, &q)))
+			e = p;
+		struct ref_item *it = add_item(r, RK_ARTICLE, q.lid_starts[0], e);
+		snprintf(it->num, sizeof it->num, "%s", num);
+		apply_quals(r, it, &q);
+		j = e;
 	}
 }
 
@@ -499,7 +580,9 @@ static size_t article_citation(struct scanner *s, size_t i)
 	struct quals q;
 	size_t j = qualifiers(s, e, &q);
 	apply_quals(&r, it, &q);
-	j = more_numbers(s, j, &r, RK_ARTICLE, r.items[0].num);
+	if (q.nlids)
+		j = more_lids(s, j, &r, r.items[0].num);
+	j = more_numbers(s, j, &r, RK_ARTICLE, r.items[0].num, after_kw - k > 7);
 	j = law_suffix(s, j, &r);
 	r.end = j;
 	push_ref(s, &r);
@@ -534,7 +617,7 @@ static size_t unit_citation(struct scanner *s, size_t i)
 	struct ref_item *it = add_item(&r, kind, i, e);
 	copy_num(it->num, sizeof it->num, s, n, e);
 	it->num_start = n, it->num_end = e;
-	size_t j = more_numbers(s, e, &r, kind, r.items[0].num);
+	size_t j = more_numbers(s, e, &r, kind, r.items[0].num, 0);
 	j = law_suffix(s, j, &r);
 	r.end = j;
 	push_ref(s, &r);
@@ -579,7 +662,8 @@ static size_t lid_citation(struct scanner *s, size_t i)
 	 * enclosing one; any other "van" makes it prose ("het eerste lid van
 	 * de raad" is a member).
 	 */
-	size_t v = ws_word(s, j, "van");
+	size_t cj = ws(s, j);
+	size_t v = ws_word(s, cj < s->len && s->t[cj] == ',' ? cj + 1 : j, "van");
 	if (v) {
 		size_t art = ws_word(s, v, "artikel"), n = art ? ws(s, art) : 0, ne = 0, d;
 		if (art && (ne = number(s, n))) {

@@ -502,7 +502,7 @@ static size_t match_form(const struct run *r, size_t i, const struct term_form *
 	if (i + f->len > r->len)
 		return 0;
 	for (size_t k = 0; k < f->len; k++)
-		if (ascii_lower((unsigned char)r->text[i + k]) != f->form[k])
+		if (ascii_lower((unsigned char)r->text[i + k]) != (unsigned char)f->form[k])
 			return 0;
 	size_t e = i + f->len;
 	static const char *const endings[] = {"", "s", "en", "e", "n", "'s"};

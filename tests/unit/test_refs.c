@@ -126,6 +126,15 @@ static void external_laws(void **state)
 	EXPECT("hoofdstuk 10 van de Awb", "«hoofdstuk 10 van de Awb» law=awb | hfd 10 «hoofdstuk 10»\n");
 	EXPECT("de Jeugdwet. Artikel 2.9 van die wet",
 	       "«Jeugdwet» law=jeugdwet\n«Artikel 2.9 van die wet» law=jeugdwet | art 2.9 «Artikel 2.9»\n");
+	EXPECT("artikel 8, eerste lid, onder a en c, van de Participatiewet",
+	       "«artikel 8, eerste lid, onder a en c, van de Participatiewet» law=participatiewet | art 8 lid=1 ond=a «artikel 8, eerste lid, onder a» | art 8 lid=1 ond=c «c»\n");
+	EXPECT("Artikel 8a, eerste lid, onder c, en tweede lid, van de Participatiewet",
+	       "«Artikel 8a, eerste lid, onder c, en tweede lid, van de Participatiewet» law=participatiewet | art 8a lid=1 ond=c «Artikel 8a, eerste lid, onder c» | art 8a lid=2 «tweede lid»\n");
+	EXPECT("de artikelen 2.9, 2.12 en 8.1.1 van de Jeugdwet",
+	       "«de artikelen 2.9, 2.12 en 8.1.1 van de Jeugdwet» law=jeugdwet | art 2.9 «artikelen 2.9» | art 2.12 «2.12» | art 8.1.1 «8.1.1»\n");
+	EXPECT("de IOAW. Artikel 20 van beide wetten",
+	       "«IOAW» law=ioaw\n«Artikel 20 van beide wetten» law=ioaw | art 20 «Artikel 20»\n");
+	EXPECT("Het tweede lid, onder a, van dat artikel", "");
 	EXPECT("artikel 5 van de Wet op de zorgtoeslag geldt",
 	       "«artikel 5 van de Wet op de zorgtoeslag» law=?«Wet op de zorgtoeslag» | art 5 «artikel 5»\n");
 	EXPECT("de Wmo-consulent", "");
