@@ -174,8 +174,8 @@ static int known_kernwaarde(const struct ordinance *o, const char *id)
 
 static int known_id(const struct ordinance *o, const char *key, const char *id)
 {
-	if (strcmp(key, "thema") == 0)
-		return ordinance_find_theme(o, id) != NULL;
+	if (strcmp(key, "thema") == 0) /* without themas.md that file is the one error */
+		return !o->themes_src || ordinance_find_theme(o, id) != NULL;
 	if (strcmp(key, "kernwaarden") == 0)
 		return known_kernwaarde(o, id);
 	if (strcmp(key, "wet") == 0)

@@ -315,10 +315,10 @@ static void register_suppression(struct parser *p, cmark_node *html, cmark_node 
 		while (*m == ' ' || *m == ',')
 			m++;
 		const char *e = m;
+		if (!(*m >= 'a' && *m <= 'z'))
+			break; /* a rule id starts with a letter; "-->" or ": reden" ends the list */
 		while (is_rule_char(*e))
 			e++;
-		if (e == m)
-			break;
 		char *rule = xstrndup(m, (size_t)(e - m));
 		if (!rule_find(rule)) {
 			size_t off = base + (size_t)(m - t);

@@ -121,13 +121,13 @@ static struct point *find_point(struct point *pts, size_t n, const char *label)
 	return NULL;
 }
 
-/* "artikel 7.2, tweede lid" as text, for messages. */
+/* "artikel 7.2, tweede lid," or "artikel 7.2" as the subject of a message. */
 static char *describe_lid(const struct unit *a, int lid)
 {
 	const char *w = ordinal_word(lid);
 	if (lid <= 0 || !w)
 		return xasprintf("artikel %s", a->num);
-	return xasprintf("artikel %s, %s lid", a->num, w);
+	return xasprintf("artikel %s, %s lid,", a->num, w);
 }
 
 /* Resolve lid/point/sub of IT in article A; returns the target eId or NULL. */
@@ -175,7 +175,8 @@ static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnu
 	struct point *sp = find_point(p->subs, p->nsubs, it->sub);
 	if (!sp) {
 		char *where = describe_lid(a, l->num);
-		msg = xasprintf("%s, onder %s, heeft geen sub-onderdeel %s°", where, p->label, it->sub);
+		msg = xasprintf("%s%s onder %s, heeft geen sub-onderdeel %s°", where,
+		                where[strlen(where) - 1] == ',' ? "" : ",", p->label, it->sub);
 		report_at(rs, it->sub_start, it->sub_end, "verwijzing-onderdeel", msg);
 		free(where);
 		free(msg);
@@ -195,6 +196,8 @@ static const char *resolve_this(struct resolver *rs, const struct ref_item *it)
 {
 	static const char *names[] = {"dit artikel", "dit hoofdstuk", "deze paragraaf", "dit deel",
 	                              "deze verordening", "dit lid"};
+	static const char *units[] = {"een artikel", "een hoofdstuk", "een paragraaf", "een deel",
+	                              "", "een lid"};
 	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
 	const struct unit *a = rs->c->article;
 	if (it->this_kind == THIS_ORDINANCE)
@@ -208,7 +211,7 @@ static const char *resolve_this(struct resolver *rs, const struct ref_item *it)
 			return u->eid;
 	}
 	char *msg = xasprintf("'%s' staat hier niet in %s", names[it->this_kind],
-	                      it->this_kind == THIS_LID ? "een lid" : "zo'n eenheid");
+	                      units[it->this_kind]);
 	report_at(rs, it->start, it->end, "verwijzing-eenheid", msg);
 	free(msg);
 	return NULL;
@@ -289,6 +292,12 @@ static size_t link_start(const struct run *r, const struct ref *ref)
 
 static void resolve_external(struct resolver *rs, const struct ref *ref)
 {
+	if (ref->law == REF_UNKNOWN_LAW &&
+	    !strncmp(rs->run->text + ref->law_start, "die ", 4)) {
+		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend",
+		          "'die wet' verwijst naar geen eerder genoemde wet die ovc kent; noem de wet");
+		return;
+	}
 	if (ref->law == REF_UNKNOWN_LAW) {
 		char *name = xstrndup(rs->run->text + ref->law_start, ref->law_end - ref->law_start);
 		char *msg = xasprintf("'%s' is geen wet die ovc kent (data/wetten.tsv); de verwijzing "
