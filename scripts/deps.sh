@@ -5,7 +5,13 @@
 set -u
 missing=""
 for list in "$@"; do
-	for pkg in $(sed -e 's/#.*//' "$list"); do
+	for entry in $(sed -e 's/#.*//' "$list"); do
+		# "pkg@cmd": satisfied when the command exists (e.g. npm comes
+		# with NodeSource's nodejs, whose package conflicts with Debian's npm)
+		pkg=${entry%@*}
+		if [ "$pkg" != "$entry" ] && command -v "${entry#*@}" >/dev/null 2>&1; then
+			continue
+		fi
 		status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)
 		case "$status" in
 		*"install ok installed"*) ;;
