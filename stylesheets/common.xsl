@@ -392,8 +392,10 @@
   <!-- ============================================================ labels -->
 
   <!-- The law ids of an article: its own #wet-… tokens, else its part's.
-       The common part (#wet-gemeenschappelijk) stands for the laws of all
-       the other parts. -->
+       The common part (#wet-gemeenschappelijk) stands for every law of
+       the ordinance; the slotbepalingen part (#wet-slot) for none. The
+       laws are the declared wet-… concepts other than these two. -->
+  <xsl:variable name="geen-wet" select="' wet-gemeenschappelijk wet-slot '"/>
   <xsl:template name="wet-labels">
     <xsl:param name="artikel"/>
     <xsl:variable name="eigen" select="str:tokenize($artikel/@refersTo, ' ')[starts-with(., '#wet-')]"/>
@@ -403,11 +405,14 @@
       <xsl:for-each select="$gekozen">
         <xsl:choose>
           <xsl:when test=". = '#wet-gemeenschappelijk'">
-            <xsl:for-each select="$act/akn:body/akn:part[not(contains(@refersTo, '#wet-gemeenschappelijk'))]">
-              <xsl:copy-of select="str:tokenize(@refersTo, ' ')[starts-with(., '#wet-')]"/>
+            <xsl:for-each select="$act/akn:meta/akn:references/akn:TLCConcept[starts-with(@eId, 'wet-')]">
+              <xsl:if test="not(contains($geen-wet, concat(' ', @eId, ' ')))">
+                <w><xsl:value-of select="concat('#', @eId)"/></w>
+              </xsl:if>
             </xsl:for-each>
           </xsl:when>
-          <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+          <xsl:when test="contains($geen-wet, concat(' ', substring(., 2), ' '))"/>
+          <xsl:otherwise><w><xsl:value-of select="."/></w></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
     </xsl:variable>

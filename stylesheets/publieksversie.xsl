@@ -69,13 +69,15 @@
         <xsl:if test="not($print)">
           <header class="paginakop">
             <p class="paginakop-gemeente">Gemeente <xsl:value-of select="$gemeente"/></p>
+            <xsl:if test="$themas or $stappen or $begrippen">
             <nav class="paginakop-nav" aria-label="Snel naar">
               <ul>
-                <li><a href="#wat-wilt-u">Wat wilt u?</a></li>
+                <xsl:if test="$themas"><li><a href="#wat-wilt-u">Wat wilt u?</a></li></xsl:if>
                 <xsl:if test="$stappen"><li><a href="#zo-vraagt-u-hulp">Zo vraagt u hulp</a></li></xsl:if>
                 <xsl:if test="$begrippen"><li><a href="#woordenlijst">Woordenlijst</a></li></xsl:if>
               </ul>
             </nav>
+            </xsl:if>
           </header>
         </xsl:if>
         <main id="inhoud">
@@ -115,6 +117,12 @@
   <!-- ===================================================== Wat wilt u? -->
 
   <xsl:template name="wat-wilt-u">
+    <xsl:if test="$themas">
+      <xsl:call-template name="wat-wilt-u-menu"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="wat-wilt-u-menu">
     <xsl:variable name="inhoud">
       <h2 id="wat-wilt-u">Wat wilt u?</h2>
       <p>Kies het onderwerp dat bij uw vraag past.</p>

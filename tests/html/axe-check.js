@@ -86,7 +86,7 @@ async function main() {
 						});
 					}
 				}
-				const name = `axe ${path.basename(file)} @${width}px`;
+				const name = `axe ${path.basename(path.dirname(path.resolve(file)))}/${path.basename(file)} @${width}px`;
 				const problems = res.length + (overflow > 0 ? 1 : 0) + external.length;
 				if (problems === 0) {
 					console.log(`ok ${n} - ${name}: 0 violations`);
