@@ -76,9 +76,7 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:key name="tlc" match="akn:references/*" use="@eId"/>
   <xsl:key name="def" match="akn:def" use="@refersTo"/>
-  <xsl:key name="eid" match="*[@eId]" use="@eId"/>
 
   <!-- ============================================================ head -->
 
