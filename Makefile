@@ -54,7 +54,7 @@ TEST_TOOLS :=
 TEST_DEPS  :=
 .SECONDEXPANSION:
 
-.PHONY: all deps test-deps ovc render test check-unit install uninstall clean bench format lint
+.PHONY: all deps test-deps ovc render test check-unit valgrind install uninstall clean bench format lint
 .DEFAULT_GOAL := all
 
 all: ovc render
@@ -121,6 +121,14 @@ format:
 # mk/*.mk add helper programs (TEST_TOOLS) and installers (TEST_DEPS).
 test: test-deps $(BUILD)/ovc $(UNIT_BINS) $$(TEST_TOOLS) $$(TEST_DEPS)
 	OVC=$(BUILD)/ovc BUILD=$(BUILD) ./tests/run.sh
+
+# valgrind over every literate example and the unit tests; any error or
+# leak makes valgrind exit 99, which the runners count as a failure.
+VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99
+valgrind: test-deps $(BUILD)/ovc $(UNIT_BINS)
+	OVC=$(BUILD)/ovc OVC_WRAP="$(VALGRIND)" python3 tests/suite-checks.py | tail -3
+	@for t in $(UNIT_BINS); do $(VALGRIND) $$t >/dev/null || { echo "valgrind: $$t"; exit 1; }; done
+	@echo "valgrind: schoon"
 
 check-unit: $(UNIT_BINS)
 	@for t in $(UNIT_BINS); do $$t || exit 1; done

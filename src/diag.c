@@ -160,7 +160,8 @@ void diag_sort(struct diag_sink *d, const struct source *const *order, int norde
 {
 	sort_order = order;
 	sort_norder = norder;
-	qsort(d->items, d->n, sizeof *d->items, compare);
+	if (d->n > 1)
+		qsort(d->items, d->n, sizeof *d->items, compare);
 	sort_order = NULL;
 	sort_norder = 0;
 }

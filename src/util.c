@@ -92,7 +92,8 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 	char *p = sb->buf;
 	if (len)
 		*len = sb->len;
-	strbuf_init(sb);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
 	return p;
 }
 

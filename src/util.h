@@ -43,7 +43,7 @@ struct strbuf {
 
 void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
-/* Hand the buffer to the caller (who frees it); SB is reset to empty. */
+/* Hand the buffer to the caller (who frees it); SB is left released. */
 char *strbuf_detach(struct strbuf *sb, size_t *len);
 void strbuf_add(struct strbuf *sb, const void *data, size_t n);
 void strbuf_puts(struct strbuf *sb, const char *s);

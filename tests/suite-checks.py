@@ -70,7 +70,8 @@ def run(example, tmp):
             os.remove(os.path.join(target, b["arg"]))
         elif b["kind"] == "args":
             args = " ".join(b["lines"]).split()
-    p = subprocess.run([OVC, "check", "verordening", "--kleur=nooit"] + args, cwd=tmp,
+    wrap = os.environ.get("OVC_WRAP", "").split()
+    p = subprocess.run(wrap + [OVC, "check", "verordening", "--kleur=nooit"] + args, cwd=tmp,
                        capture_output=True, text=True)
     return p.returncode, p.stderr + p.stdout
 
