@@ -1,6 +1,7 @@
 #include "build.h"
 
 #include "akn.h"
+#include "edition.h"
 #include "model.h"
 #include "output.h"
 #include "resolve.h"
@@ -71,6 +72,23 @@ static int copy_images(struct ordinance *o, const char *out, char **err)
 	return j.failed ? -1 : 0;
 }
 
+/* One HTML edition: transform the AKN for the screen and write it. */
+static int write_edition(xmlDocPtr akn, const char *sheet, const char *out, const char *name,
+                         char **err)
+{
+	struct edition_error e = {0};
+	xmlDocPtr html = edition_transform(sheet, akn, "screen", &e);
+	char *path = xasprintf("%s/%s", out, name);
+	int rc = 0;
+	if (!html || edition_write_html(html, sheet, path, &e) != 0) {
+		*err = xasprintf("kan %s niet maken: %s", name, e.message);
+		rc = -1;
+	}
+	xmlFreeDoc(html);
+	free(path);
+	return rc;
+}
+
 int build_outputs(struct ordinance *o, const char *out, char **err)
 {
 	if (output_make_dir(out, err))
@@ -84,6 +102,10 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	free(xml);
 	if (rc == 0)
 		rc = copy_images(o, out, err);
+	if (rc == 0)
+		rc = write_edition(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
+	if (rc == 0)
+		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
 	xmlFreeDoc(akn);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include "build.h"
 #include "compile.h"
 #include "diag.h"
+#include "edition.h"
 #include "model.h"
 #include "util.h"
 
@@ -44,7 +45,8 @@ static const char usage[] =
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
 	"\n"
-	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0) en illustraties/.\n"
+	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0), verordening.html\n"
+	"(juridische editie), publieksversie.html (voor inwoners), de CSS en illustraties/.\n"
 	"\n"
 	"Afsluitstatus: 0 geen fouten (waarschuwingen mogen), 1 fouten gevonden,\n"
 	"2 verkeerd gebruik of de bronnen zijn niet te lezen.\n"
@@ -171,6 +173,7 @@ static int run(const struct options *op)
 	}
 	ordinance_free(o);
 	diag_sink_free(d);
+	edition_cleanup();
 	return status;
 }
 
