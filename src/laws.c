@@ -10,6 +10,8 @@
 
 static struct law *table;
 static size_t ntable;
+static size_t **lengths;          /* lengths[i][j] = strlen(table[i].names[j]) */
+static unsigned char first[256];  /* bytes that start some name */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void parse_line(const char *line, size_t len, size_t *cap)
@@ -54,6 +56,14 @@ static void load(void)
 			parse_line(p, (size_t)(stop - p), &cap);
 		p = stop + 1;
 	}
+	lengths = xcalloc(ntable, sizeof *lengths);
+	for (size_t i = 0; i < ntable; i++) {
+		lengths[i] = xcalloc(table[i].nnames, sizeof **lengths);
+		for (size_t j = 0; j < table[i].nnames; j++) {
+			lengths[i][j] = strlen(table[i].names[j]);
+			first[(unsigned char)table[i].names[j][0]] = 1;
+		}
+	}
 }
 
 const struct law *laws_table(size_t *n)
@@ -87,9 +97,11 @@ int laws_match(const char *text, size_t len, size_t *matched)
 	const struct law *t = laws_table(&n);
 	int best = -1;
 	size_t best_len = 0;
+	if (!len || !first[(unsigned char)text[0]])
+		return -1; /* called at every word: most words start no law name */
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < t[i].nnames; j++) {
-			size_t k = strlen(t[i].names[j]);
+			size_t k = lengths[i][j];
 			if (k > best_len && k <= len && memcmp(text, t[i].names[j], k) == 0 &&
 			    boundary(text, len, k)) {
 				best = (int)i;

@@ -771,6 +771,19 @@ static size_t loose_style(struct scanner *s, size_t i)
 	return 0;
 }
 
+/*
+ * Can a citation keyword start with byte C? (artikel, de, dit, deze, deel,
+ * het, hoofdstuk, paragraaf, §, onderdeel, lid, letter, sub). The scan
+ * calls this at every word, so it must be cheap.
+ */
+static int may_start(char c)
+{
+	switch (ascii_lower((unsigned char)c)) {
+	case 'a': case 'd': case 'h': case 'p': case 'o': case 'l': case 's': case 0xC2: return 1;
+	default: return 0;
+	}
+}
+
 void refs_scan(const char *text, size_t len, const unsigned char *skip, struct ref_scan *out)
 {
 	struct scanner s = {text, len, skip, -1, out};
@@ -781,6 +794,18 @@ void refs_scan(const char *text, size_t len, const unsigned char *skip, struct r
 			continue;
 		}
 		size_t e;
+		if (!may_start(text[i]) && (e = law_mention(&s, i))) {
+			i = e;
+			continue;
+		}
+		if (!may_start(text[i])) {
+			/* skip to the end of this word */
+			while (i < len && !word_end(&s, i))
+				i++;
+			if (i < len)
+				i++;
+			continue;
+		}
 		if ((e = article_citation(&s, i)) || (e = lid_citation(&s, i)) ||
 		    (e = unit_citation(&s, i)) || (e = deictic(&s, i)) || (e = point_citation(&s, i)) ||
 		    (e = law_mention(&s, i)) || (e = loose_style(&s, i))) {
