@@ -1,5 +1,6 @@
 #include "akn.h"
 
+#include "frontmatter.h"
 #include "laws.h"
 #include "model.h"
 #include "source.h"
@@ -626,11 +627,8 @@ static void proprietary(struct emitter *e, xmlNodePtr meta)
 	attr(p, "source", "#ovc");
 	xmlNodePtr m = xmlNewChild(p, e->ovc, BAD_CAST "metadata", NULL);
 	for (int k = 0; k < FM_COUNT; k++) {
-		static const char *const names[FM_COUNT] = {
-			"titel",     "citeertitel", "gemeente", "gemeentecode", "status", "versie",
-			"vastgesteld", "inwerkingtreding", "voorstel", "advies", "nummering"};
 		if (e->o->fm[k])
-			xmlNewTextChild(m, e->ovc, BAD_CAST names[k], BAD_CAST e->o->fm[k]);
+			xmlNewTextChild(m, e->ovc, BAD_CAST frontmatter_key(k), BAD_CAST e->o->fm[k]);
 	}
 }
 

@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "diag.h"
+#include "duties.h"
 #include "laws.h"
 #include "model.h"
 #include "refs.h"
@@ -263,6 +264,15 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 			g->article = xstrdup(r->items[0].num);
 			g->lid = r->items[0].lid;
 			snprintf(g->point, sizeof g->point, "%s", r->items[0].point);
+			size_t np = 0;
+			for (size_t i = 0; i < r->nitems; i++) {
+				const struct ref_item *it = &r->items[i];
+				if (it->lid > 0 && it->lid < 32)
+					g->lids |= 1u << it->lid;
+				if (it->point[0] && !it->point[1] && np + 1 < sizeof g->points &&
+				    !strchr(g->points, it->point[0]))
+					g->points[np++] = it->point[0];
+			}
 		}
 	}
 	ref_scan_release(&sc);
@@ -374,4 +384,5 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 	}
 	struct image_walk w = {o, d};
 	ordinance_each_text(o, check_images, &w);
+	check_duties(o, d);
 }

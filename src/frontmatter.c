@@ -20,6 +20,7 @@ static const char *const keys[FM_COUNT] = {
 	[FM_VOORSTEL] = "voorstel",
 	[FM_ADVIES] = "advies",
 	[FM_NUMMERING] = "nummering",
+	[FM_PLICHTEN] = "plichten",
 };
 
 const char *frontmatter_key(int k)
@@ -89,6 +90,11 @@ static void check_value(struct ordinance *o, int k, const struct source *src, st
 			            "nummering '%s' bestaat niet; gebruik hoofdstuk, paragraaf of "
 			            "doorlopend",
 			            v);
+		break;
+	case FM_PLICHTEN:
+		if (strcmp(v, "aan") != 0 && strcmp(v, "uit") != 0)
+			diag_report(d, src, s.start, s.end, "voorblad",
+			            "plichten '%s' bestaat niet; gebruik aan of uit", v);
 		break;
 	default: break;
 	}

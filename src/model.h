@@ -162,6 +162,8 @@ struct grondslag {
 	char *article;     /* "2.1.3", or NULL when the law as a whole is cited */
 	int lid;           /* 0 when none */
 	char point[8];     /* onderdeel letter, or "" */
+	unsigned lids;     /* every lid cited (bit N = lid N, 1..31); 0: the whole article */
+	char points[27];   /* every onderdeel letter cited ("ef"); "": the whole lid */
 };
 
 struct unit {
@@ -218,6 +220,7 @@ enum fm_key {
 	FM_VOORSTEL,
 	FM_ADVIES,
 	FM_NUMMERING,
+	FM_PLICHTEN, /* aan | uit: the completeness check (data/plichten.tsv) */
 	FM_COUNT
 };
 
