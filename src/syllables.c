@@ -194,8 +194,12 @@ int syllables_count(const char *word, size_t len)
 	fold_word(word, len, &f);
 	if (f.letters == 0)
 		return 0;
-	/* Initialisms are spelled out: BSN, CJG, UWV (be-es-en). */
-	if (f.upper == f.letters && f.letters >= 2 && (f.vowels == 0 || f.letters <= 3))
+	/* Initialisms are spelled out: BSN, CJG, UWV (be-es-en). They carry
+	 * no accents: ÉÉN and VÓÓR are words written in capitals. */
+	int accented = 0;
+	for (size_t i = 0; i < len; i++)
+		accented |= (unsigned char)word[i] == 0xC3;
+	if (!accented && f.upper == f.letters && f.letters >= 2 && (f.vowels == 0 || f.letters <= 3))
 		return f.letters;
 	int n = count_folded(f.c, f.n);
 	return n > 0 ? n : 1;

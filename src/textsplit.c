@@ -415,6 +415,9 @@ static int starts_sentence(const struct splitter *sp, size_t k)
 		return 1;
 	if (n->flags & TS_CAPITAL)
 		return 1;
+	/* A closing mark right after the period: look past it ("goed.’ Daarna"). */
+	if (n->kind == TS_PUNCT && is_closer(n->punct) && !is_opener(n->punct))
+		return starts_sentence(sp, k + 1);
 	if (n->kind == TS_PUNCT && is_opener(n->punct)) {
 		const struct textsplit_token *nn = tk(sp, k + 1);
 		return !nn || (nn->flags & TS_CAPITAL) || nn->kind == TS_NUMBER;
