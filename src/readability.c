@@ -30,6 +30,7 @@ enum {
 	W_ORDINAL = 1 << 12, /* eerste, tweede … (tweede lid) */
 	W_UNIT = 1 << 13,    /* artikel, lid, hoofdstuk: starts a reference chain */
 	W_BEDOELD = 1 << 14, /* "als bedoeld in" is no clause */
+	W_PERSPRON = 1 << 15, /* "als u dat wilt": dat after a subject is an object */
 };
 
 static const struct {
@@ -64,6 +65,7 @@ static const struct {
 	            "twaalfde dertiende veertiende vijftiende"},
 	{W_UNIT, "artikel artikelen lid leden hoofdstuk afdeling paragraaf onderdeel titel bijlage"},
 	{W_BEDOELD, "bedoeld genoemd omschreven vermeld bepaald"},
+	{W_PERSPRON, "u ik je jij hij zij ze we wij men jullie"},
 };
 
 /* Separable prefixes before ge- in participles: ingediend, vastgesteld. */
@@ -338,7 +340,8 @@ static size_t content_start(const struct readability *rd, const struct textsplit
 /*
  * Does token K open a subordinate clause? Conjunctions always do ("als
  * bedoeld in" excepted); die/dat/wat only when they do not stand first or
- * after a preposition, where they are determiners ("in dat geval").
+ * after a preposition, where they are determiners ("in dat geval"), nor
+ * after a personal pronoun, where they are objects ("als u dat wilt").
  */
 static int opens_clause(const struct readability *rd, size_t k, size_t first)
 {
@@ -353,7 +356,10 @@ static int opens_clause(const struct readability *rd, size_t k, size_t first)
 	const struct textsplit_token *p = &rd->ts.tok[k - 1];
 	if (p->kind == TS_PUNCT && p->punct != ',')
 		return 0;
-	return !(rd->ti[k - 1].cls & W_PREP);
+	/* After a personal pronoun it is an object: "indien u dat wilt". */
+	if (rd->ti[k - 1].cls & W_PREP)
+		return 0;
+	return !((c & W_RELPRON) && (rd->ti[k - 1].cls & W_PERSPRON));
 }
 
 /* ---- Passive -------------------------------------------------------------- */
