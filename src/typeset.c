@@ -32,7 +32,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 enum bkind { BK_TEXT, BK_FIGURE, BK_RULE, BK_TOC };
 enum skind { SP_BOLD, SP_ITALIC, SP_MONO, SP_SUP, SP_SUB, SP_LINK };
@@ -1360,8 +1363,18 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+static void fc_init(void)
+{
+	FcInit();
+}
+
 static int setup_fonts(struct ts *t)
 {
+	/* fontconfig's global state (the system configuration some paths of
+	 * pango consult) is loaded once before any thread uses it, so every
+	 * run sees the same state whichever thread comes first */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, fc_init);
 	t->fc = FcConfigCreate();
 	char *copy = xstrdup(t->st.fonts), *save = NULL;
 	for (char *f = strtok_r(copy, ":", &save); f; f = strtok_r(NULL, ":", &save)) {
@@ -1377,6 +1390,8 @@ static int setup_fonts(struct ts *t)
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fm), t->fc);
 	t->pc = pango_font_map_create_context(t->fm);
 	pango_cairo_context_set_resolution(t->pc, 72);
+	/* at 72 dpi a rounded glyph position is a whole point: keep fractions */
+	pango_context_set_round_glyph_positions(t->pc, FALSE);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -1632,14 +1647,8 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	size_t k = 0;
 	for (int page = 0; page < pages; page++) {
 		furniture(&e, page);
-		for (; k < npl && pl[k].page == page; k++) {
+		for (; k < npl && pl[k].page == page; k++)
 			draw_place(&e, &pl[k]);
-			if (getenv("OVC_TS_DEBUG") && cairo_status(e.cr))
-				fprintf(stderr, "cairo %s na blok %d '%.40s' opens=%s leaf=%s\n",
-				        cairo_status_to_string(cairo_status(e.cr)), pl[k].block,
-				        t.b[pl[k].block].text.buf, t.b[pl[k].block].opens ? t.b[pl[k].block].opens : "",
-				        t.b[pl[k].block].leaf ? t.b[pl[k].block].leaf : "");
-		}
 		cairo_show_page(e.cr);
 	}
 	while (e.nstack)
@@ -1716,14 +1725,13 @@ struct job {
 	char *err;
 };
 
-static void *run_job(void *arg)
+static void run_job(struct job *j)
 {
-	struct job *j = arg;
 	struct edition_error e = {0};
 	xmlDocPtr x = edition_transform(j->sheet, j->akn, "print", &e);
 	if (!x) {
 		j->err = xasprintf("kan de druk-XHTML niet maken: %s", e.message);
-		return NULL;
+		return;
 	}
 	char *err = NULL;
 	if (typeset_pdf_file(x, j->basedir, j->path, &err)) {
@@ -1732,22 +1740,60 @@ static void *run_job(void *arg)
 		free(err);
 	}
 	xmlFreeDoc(x);
-	return NULL;
 }
 
+/*
+ * The two editions are typeset in parallel in two processes, not two
+ * threads: pango 1.50 is not free of shared state between threads (two
+ * threads typesetting at once gave a justified line different glyph
+ * spacing in one run out of two), and byte-identical output comes first.
+ * The child reports an error through a pipe.
+ */
 int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err)
 {
 	struct job jobs[2] = {
 		{akn, "stylesheets/verordening.xsl", basedir, xasprintf("%s/verordening.pdf", out), NULL},
 		{akn, "stylesheets/publieksversie.xsl", basedir, xasprintf("%s/publieksversie.pdf", out), NULL},
 	};
-	pthread_t th;
-	int threaded = !getenv("OVC_TS_SERIAL") && pthread_create(&th, NULL, run_job, &jobs[1]) == 0;
+	int pfd[2] = {-1, -1};
+	pid_t pid = -1;
+	fflush(NULL);
+	if (!getenv("OVC_TS_SERIAL") && pipe(pfd) == 0) {
+		pid = fork();
+		if (pid == 0) {
+			close(pfd[0]);
+			run_job(&jobs[1]);
+			if (jobs[1].err) {
+				size_t l = strlen(jobs[1].err);
+				if (write(pfd[1], jobs[1].err, l) != (ssize_t)l)
+					_exit(2);
+			}
+			_exit(jobs[1].err ? 1 : 0);
+		}
+		close(pfd[1]);
+		if (pid < 0)
+			close(pfd[0]);
+	}
 	run_job(&jobs[0]);
-	if (threaded)
-		pthread_join(th, NULL);
-	else
+	if (pid > 0) {
+		struct strbuf msg;
+		char buf[512];
+		ssize_t r;
+		int status = 0;
+		strbuf_init(&msg);
+		while ((r = read(pfd[0], buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
+			if (r > 0)
+				strbuf_add(&msg, buf, (size_t)r);
+		close(pfd[0]);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			jobs[1].err = msg.len ? strbuf_detach(&msg, NULL)
+			                      : xasprintf("het opmaakproces voor publieksversie.pdf is afgebroken");
+		strbuf_release(&msg);
+	} else {
 		run_job(&jobs[1]);
+	}
 	int rc = 0;
 	for (int i = 0; i < 2; i++) {
 		if (jobs[i].err && rc == 0) {
