@@ -57,6 +57,7 @@ struct block {
 	char **ids;
 	size_t nids, capids;
 	int level;     /* heading level 1..4; TOC entry level 1..3 */
+	int toc_depth; /* a heading deeper than this is not in the TOC */
 	int outline;   /* bookmark */
 	char *running; /* running header from this heading on */
 	char *toc_target;
@@ -106,6 +107,7 @@ struct ctx {
 	enum ts_role role;
 	double indent;
 	int figure_small;
+	int toc_depth; /* deepest heading level in the TOC */
 };
 
 static double measure(const struct ts *t)
@@ -580,6 +582,7 @@ static void heading(struct ts *t, xmlNodePtr n, int level, struct ctx cx)
 	enum ts_role role = t->in_titlepage && level == 1 ? TR_TITLE : (enum ts_role)(TR_H1 + level - 1);
 	struct block *b = new_block(t, BK_TEXT, role, cx.indent);
 	b->level = level;
+	b->toc_depth = cx.toc_depth;
 	b->leaf = tags[level - 1];
 	b->keep_next = 1;
 	size_t bi = t->nb - 1;
@@ -749,6 +752,8 @@ static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 				sub.role = TR_NOTE;
 			if (has_class(c, "themakaart"))
 				sub.figure_small = 1;
+			if (has_class(c, "toelichting")) /* its articles would double the TOC */
+				sub.toc_depth = 2;
 			const char *tag = !strcmp(name, "article") ? "Art"
 			                  : !strcmp(name, "section") ? "Sect"
 			                                              : "Div";
@@ -865,7 +870,8 @@ static void expand_toc(struct ts *t)
 		size_t first_entry = t->nb;
 		for (size_t j = at + 1; j < n; j++) {
 			struct block *h = &old[j];
-			if (h->kind != BK_TEXT || h->level < 1 || h->level > 3 || !h->outline || !h->nids)
+			if (h->kind != BK_TEXT || h->level < 1 || h->level > h->toc_depth || !h->outline ||
+			    !h->nids)
 				continue;
 			struct block e;
 			memset(&e, 0, sizeof e);
@@ -1534,7 +1540,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	}
 	t.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	collect_ids(t.ids, body);
-	struct ctx cx = {TR_BODY, 0, 0};
+	struct ctx cx = {TR_BODY, 0, 0, 3};
 	open_tag(&t, "Document");
 	blocks(&t, body, cx);
 	close_tag(&t);
@@ -1602,7 +1608,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 			struct block *b = &t.b[pl[i].block];
 			while (cur < pl[i].page) { /* carried over to a new page */
 				cur++;
-				if (h1 && !strcmp(h1, "Inhoudsopgave") && !h2)
+				if (h1 && !strcmp(h1, "Inhoudsopgave") && !h2 && t.b[pl[i].block].kind != BK_TOC)
 					h1 = NULL; /* the TOC names only its own pages */
 				e.hdr[cur] = (char *)(h2 ? h2 : h1);
 			}
