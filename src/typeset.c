@@ -85,6 +85,7 @@ struct ts {
 	PangoFontMap *fm;
 	PangoContext *pc;
 	PangoFontDescription *fd[TR_COUNT];
+	double base[TR_COUNT]; /* baseline in a line of the role's pitch */
 	void *hyph;
 	const char *basedir;
 	struct block *b;
@@ -1006,11 +1007,14 @@ static void layout_block(struct ts *t, struct block *b)
 		i++;
 	} while (i < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	PangoFontMetrics *fm = pango_context_get_metrics(t->pc, t->fd[b->role], NULL);
-	double asc = (double)pango_font_metrics_get_ascent(fm) / PANGO_SCALE;
-	double desc = (double)pango_font_metrics_get_descent(fm) / PANGO_SCALE;
-	pango_font_metrics_unref(fm);
-	b->base = (p - (asc + desc)) / 2 + asc;
+	if (t->base[b->role] == 0) { /* metrics shape a sample text: once per role */
+		PangoFontMetrics *fm = pango_context_get_metrics(t->pc, t->fd[b->role], NULL);
+		double asc = (double)pango_font_metrics_get_ascent(fm) / PANGO_SCALE;
+		double desc = (double)pango_font_metrics_get_descent(fm) / PANGO_SCALE;
+		pango_font_metrics_unref(fm);
+		t->base[b->role] = (p - (asc + desc)) / 2 + asc;
+	}
+	b->base = t->base[b->role];
 	b->lay = lay;
 }
 
@@ -1362,6 +1366,19 @@ static char *pdf_date(const struct ts *t)
 	return xstrdup("2000-01-01T00:00:00Z");
 }
 
+/* Resident memory in MB (Linux /proc), for OVC_TYPESET_STATS. */
+static double rss_mb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long pages = 0, res = 0;
+	if (f) {
+		if (fscanf(f, "%ld %ld", &pages, &res) != 2)
+			res = 0;
+		fclose(f);
+	}
+	return res * (double)sysconf(_SC_PAGESIZE) / (1024 * 1024);
+}
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -1509,7 +1526,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	memset(&t, 0, sizeof t);
 	t.basedir = basedir;
 	strbuf_init(&t.pend_opens);
-	double t0 = now_ms();
+	double t0 = now_ms(), tb = 0, tl = 0, mb0 = rss_mb();
 	xmlNodePtr root = xmlDocGetRootElement(doc), head = NULL, body = NULL;
 	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
 		if (is_html(c, "head"))
@@ -1557,6 +1574,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	}
 	status_line(&t);
 	expand_toc(&t);
+	tb = now_ms();
 
 	/* layout and pagination */
 	size_t total_lines = 0, hyph_breaks = 0;
@@ -1579,6 +1597,11 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		if (b->lay && t.st.role[b->role].hyphenate)
 			for (int k = 0; k + 1 < b->nlines; k++)
 				hyph_breaks += (size_t)ends_hyphenated(b, pango_layout_get_line_readonly(b->lay, k));
+	}
+	tl = now_ms();
+	if (stats) {
+		stats->mb_start = mb0;
+		stats->mb_laid_out = rss_mb();
 	}
 	struct ts_place *pl;
 	size_t npl;
@@ -1700,7 +1723,10 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		stats->hyphen_breaks = hyph_breaks;
 		stats->toc_pages = 0;
 		stats->ms_layout = t1 - t0;
+		stats->ms_boxes = tb - t0;
+		stats->ms_lines = tl - tb;
 		stats->ms_emit = now_ms() - t1;
+		stats->mb_end = rss_mb();
 	}
 	ts_free(&t);
 	return rc;
@@ -1718,9 +1744,11 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
 	if (rc == 0 && getenv("OVC_TYPESET_STATS"))
 		fprintf(stderr,
 		        "%s: %d pagina's, %zu blokken, %zu regels, %zu afbrekingen, %zu links, "
-		        "%zu bestemmingen, %zu bladwijzers, %zu figuren; opmaak %.1f ms, PDF %.1f ms\n",
+		        "%zu bestemmingen, %zu bladwijzers, %zu figuren; opmaak %.1f ms (blokken %.1f, regels "
+		        "%.1f), PDF %.1f ms; geheugen %.0f → %.0f → %.0f MB\n",
 		        path, stats.pages, stats.blocks, stats.lines, stats.hyphen_breaks, stats.links,
-		        stats.dests, stats.outline, stats.figures, stats.ms_layout, stats.ms_emit);
+		        stats.dests, stats.outline, stats.figures, stats.ms_layout, stats.ms_boxes,
+		        stats.ms_lines, stats.ms_emit, stats.mb_start, stats.mb_laid_out, stats.mb_end);
 	return rc;
 }
 

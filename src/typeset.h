@@ -25,7 +25,9 @@ struct typeset_stats {
 	int pages;
 	int toc_pages;
 	size_t blocks, lines, links, dests, outline, figures, hyphen_breaks;
-	double ms_layout, ms_emit;
+	double ms_layout, ms_emit; /* layout = boxes + lines + pagination */
+	double ms_boxes, ms_lines;
+	double mb_start, mb_laid_out, mb_end; /* resident memory, MB */
 };
 
 /*
