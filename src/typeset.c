@@ -754,12 +754,21 @@ static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 			if (has_class(c, "themakaart"))
 				sub.figure_small = 1;
 			if (has_class(c, "toelichting")) /* its articles would double the TOC */
-				sub.toc_depth = 2;
+				sub.toc_depth = cx.toc_depth < 2 ? cx.toc_depth : 2;
 			const char *tag = !strcmp(name, "article") ? "Art"
 			                  : !strcmp(name, "section") ? "Sect"
 			                                              : "Div";
 			open_tag(t, tag);
-			blocks(t, c, sub);
+			if (has_class(c, "themakaart")) {
+				/* a card: its heading above its picture, as the eye reads it */
+				for (int pass = 0; pass < 2; pass++)
+					for (xmlNodePtr k = c->children; k && !t->err; k = k->next)
+						if (k->type == XML_ELEMENT_NODE &&
+						    (k->name[0] == 'h' && k->name[1] >= '1' && k->name[1] <= '4') == (pass == 0))
+							block_elem(t, k, c, sub);
+			} else {
+				blocks(t, c, sub);
+			}
 			close_tag(t);
 			if (titel) {
 				t->in_titlepage = 0;
@@ -1068,18 +1077,21 @@ static void furniture(struct emit *e, int page)
 		const char *right = e->hdr[page] ? e->hdr[page] : "";
 		double y = st->m_top - st->header_gap;
 		set_colour(cr, st->role[TR_HEADER].colour);
+		/* the part or chapter on the right in full (up to 60%), the title
+		 * on the left in what is left */
+		PangoLayout *r = simple(e, TR_HEADER, right);
+		pango_layout_set_width(r, (int)(measure(t) * 0.6 * PANGO_SCALE));
+		pango_layout_set_ellipsize(r, PANGO_ELLIPSIZE_END);
+		PangoRectangle rr;
+		pango_layout_get_extents(r, NULL, &rr);
+		double rw = (double)rr.width / PANGO_SCALE;
+		cairo_move_to(cr, st->page_w - st->m_right - rw, y - pango_layout_get_baseline(r) / (double)PANGO_SCALE);
+		pango_cairo_show_layout(cr, r);
+		g_object_unref(r);
 		PangoLayout *l = simple(e, TR_HEADER, left);
-		pango_layout_set_width(l, (int)(measure(t) * 0.48 * PANGO_SCALE));
+		pango_layout_set_width(l, (int)((measure(t) - rw - 18) * PANGO_SCALE));
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		cairo_move_to(cr, st->m_left, y - pango_layout_get_baseline(l) / (double)PANGO_SCALE);
-		pango_cairo_show_layout(cr, l);
-		g_object_unref(l);
-		l = simple(e, TR_HEADER, right);
-		pango_layout_set_width(l, (int)(measure(t) * 0.48 * PANGO_SCALE));
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-		cairo_move_to(cr, st->page_w - st->m_right - measure(t) * 0.48,
-		              y - pango_layout_get_baseline(l) / (double)PANGO_SCALE);
 		pango_cairo_show_layout(cr, l);
 		g_object_unref(l);
 		set_colour(cr, st->rule_colour);
@@ -1557,7 +1569,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	}
 	t.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	collect_ids(t.ids, body);
-	struct ctx cx = {TR_BODY, 0, 0, 3};
+	struct ctx cx = {TR_BODY, 0, 0, t.st.toc_depth};
 	open_tag(&t, "Document");
 	blocks(&t, body, cx);
 	close_tag(&t);

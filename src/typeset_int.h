@@ -38,6 +38,7 @@ struct ts_style {
 	double list_indent;            /* per nesting level; labels hang in it */
 	double figure_max_h, figure_width; /* pt; width as a fraction of the measure */
 	double toc_number_w, toc_level_indent;
+	int toc_depth; /* headings h1..hN in the TOC */
 	double watermark_alpha;
 	double link_colour[3], rule_colour[3];
 	int widows, orphans;

@@ -174,6 +174,9 @@ int ts_style_parse(struct ts_style *st, const char *name, const char *text, size
 	st->figure_width = num(&in, "figuur", "breedte");
 	st->toc_number_w = num(&in, "inhoud", "nummer-breedte");
 	st->toc_level_indent = num(&in, "inhoud", "inspringing");
+	st->toc_depth = (int)num(&in, "inhoud", "diepte");
+	if (!in.failed && (st->toc_depth < 1 || st->toc_depth > 3))
+		fail(&in, "[inhoud] diepte is 1, 2 of 3");
 	str(&in, "taal", "lang", st->lang, sizeof st->lang);
 	str(&in, "taal", "afbreekwoordenboek", st->hyphen_dict, sizeof st->hyphen_dict);
 	str(&in, "fonts", "bestanden", st->fonts, sizeof st->fonts);
