@@ -1,10 +1,12 @@
 #include "compile.h"
 
 #include "check.h"
+#include "check_readability.h"
 #include "diag.h"
 #include "model.h"
 #include "parse.h"
 #include "resolve.h"
+#include "util.h"
 
 #include <stddef.h>
 
@@ -18,5 +20,9 @@ int compile_ordinance(const char *dir, struct ordinance **out, struct diag_sink 
 		return 0;
 	check_ordinance(o, d);
 	resolve_ordinance(o, d);
+	if (check_readability(o, d, NULL) != 0) {
+		*err = xstrdup("interne fout: de leesbaarheidsprofielen ontbreken in ovc");
+		return -1;
+	}
 	return 0;
 }

@@ -72,7 +72,7 @@ static int suppressed(const struct diag_sink *d, const struct source *src, size_
 }
 
 static void report(struct diag_sink *d, const struct source *src, size_t start, size_t end,
-                   const char *rule, const char *fix, const char *fmt, va_list ap)
+                   const char *rule, int sev, const char *fix, const char *fmt, va_list ap)
 {
 	const struct rule_info *r = rule_find(rule);
 	if (!r) {
@@ -86,7 +86,7 @@ static void report(struct diag_sink *d, const struct source *src, size_t start, 
 	strbuf_vprintf(&sb, fmt, ap);
 	if (end < start)
 		end = start;
-	struct diag x = {src, start, end, r->severity, r->id, strbuf_detach(&sb, NULL),
+	struct diag x = {src, start, end, sev < 0 ? r->severity : (enum severity)sev, r->id, strbuf_detach(&sb, NULL),
 	                 fix ? xstrdup(fix) : NULL, d->seq++};
 	strbuf_release(&sb);
 	VEC_PUSH(d->items, d->n, d->cap, x);
@@ -97,7 +97,7 @@ void diag_report(struct diag_sink *d, const struct source *src, size_t start, si
 {
 	va_list ap;
 	va_start(ap, fmt);
-	report(d, src, start, end, rule, NULL, fmt, ap);
+	report(d, src, start, end, rule, -1, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -106,7 +106,16 @@ void diag_report_fix(struct diag_sink *d, const struct source *src, size_t start
 {
 	va_list ap;
 	va_start(ap, fmt);
-	report(d, src, start, end, rule, fix, fmt, ap);
+	report(d, src, start, end, rule, -1, fix, fmt, ap);
+	va_end(ap);
+}
+
+void diag_report_sev(struct diag_sink *d, const struct source *src, size_t start, size_t end,
+                     const char *rule, enum severity sev, const char *fix, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(d, src, start, end, rule, (int)sev, fix, fmt, ap);
 	va_end(ap);
 }
 

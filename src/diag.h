@@ -54,6 +54,14 @@ void diag_report_fix(struct diag_sink *d, const struct source *src, size_t start
 	__attribute__((format(printf, 7, 8)));
 
 /*
+ * As diag_report_fix (FIX may be NULL), with severity SEV instead of the rule
+ * table's: for rules whose severity depends on a profile (readability).
+ */
+void diag_report_sev(struct diag_sink *d, const struct source *src, size_t start, size_t end,
+                     const char *rule, enum severity sev, const char *fix, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/*
  * Silence RULE for diagnostics that start within bytes [START, END) of SRC
  * (the block after a <!-- ovc: negeer RULE --> comment).
  */

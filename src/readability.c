@@ -63,7 +63,8 @@ static const struct {
 	          "gelukt mislukt verdwenen aangekomen teruggekomen opgegroeid"},
 	{W_ORDINAL, "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde "
 	            "twaalfde dertiende veertiende vijftiende"},
-	{W_UNIT, "artikel artikelen lid leden hoofdstuk afdeling paragraaf onderdeel titel bijlage"},
+	{W_UNIT, "artikel artikelen lid leden hoofdstuk hoofdstukken afdeling afdelingen paragraaf paragrafen "
+	         "onderdeel onderdelen deel delen titel bijlage"},
 	{W_BEDOELD, "bedoeld genoemd omschreven vermeld bepaald"},
 	{W_PERSPRON, "u ik je jij hij zij ze we wij men jullie"},
 };
@@ -89,6 +90,7 @@ struct sstat {
 	int passive;                           /* 0, or 1 with aux/part set */
 	size_t aux, part;                      /* token indexes */
 	size_t nom_tok[3];
+	int long_reported, clauses_reported; /* as a lead-in: for one of its items already */
 };
 
 struct readability {
@@ -104,8 +106,13 @@ struct readability {
 	size_t capss;
 	char explained[64][16]; /* initialisms explained or reported in this document */
 	int nexplained;
+	struct rdl_map hard_seen; /* hard words reported in this document (keys in hard_pool) */
+	char hard_pool[8192];
+	size_t hard_used;
 	readability_report_fn report;
 	void *ctx;
+	readability_sentence_fn sentence_fn;
+	void *sentence_ctx;
 	char msg[768];
 	char fix[256];
 };
@@ -188,6 +195,7 @@ void readability_free(struct readability *rd)
 		return;
 	rdl_release(&rd->lx, &rd->prof);
 	rdl_map_release(&rd->classes);
+	rdl_map_release(&rd->hard_seen);
 	textsplit_release(&rd->ts);
 	free(rd->ti);
 	free(rd->ss);
@@ -199,9 +207,18 @@ const char *readability_get_profile(const struct readability *rd)
 	return rd->prof.name;
 }
 
+void readability_get_limits(const struct readability *rd, int *sentence_words, int *average_words)
+{
+	*sentence_words = rd->prof.sent_warn;
+	*average_words = rd->prof.asl_warn;
+}
+
 void readability_reset_document(struct readability *rd)
 {
 	rd->nexplained = 0;
+	rdl_map_release(&rd->hard_seen);
+	memset(&rd->hard_seen, 0, sizeof rd->hard_seen);
+	rd->hard_used = 0;
 }
 
 /* ---- Counts and figures ------------------------------------------------ */
@@ -295,6 +312,19 @@ static size_t chain_link(const struct readability *rd, size_t k)
 	if (j + 1 < n && (tok_is(rd, j, "onder") || tok_is(rd, j, "onderdeel") || tok_is(rd, j, "lid")
 	                  || tok_is(rd, j, "sub")) && is_ref_value(rd, j + 1))
 		return c + 2;
+	/* More numbers: "artikel 3.1, 4.1 en 5.2", "1.1 tot en met 1.4", "3.1 of 4.1". */
+	if (j < n && rd->ts.tok[j].kind == TS_NUMBER)
+		return c + 1;
+	if (j + 1 < n && (tok_is(rd, j, "en") || tok_is(rd, j, "of")) && rd->ts.tok[j + 1].kind == TS_NUMBER)
+		return c + 2;
+	if (j + 3 < n && tok_is(rd, j, "tot") && tok_is(rd, j + 1, "en") && tok_is(rd, j + 2, "met")
+	    && rd->ts.tok[j + 3].kind == TS_NUMBER)
+		return c + 4;
+	/* "tweede lid, aanhef en onder b": the next link follows the "en". */
+	if (j < n && tok_is(rd, j, "aanhef"))
+		return c + 1;
+	if (j + 1 < n && tok_is(rd, j, "en") && (tok_is(rd, j + 1, "onder") || (rd->ti[j + 1].cls & W_ORDINAL)))
+		return c + 1;
 	if (!c && j + 2 < n && tok_is(rd, j, "van") && (tok_is(rd, j + 1, "de") || tok_is(rd, j + 1, "het"))
 	    && (rd->ts.tok[j + 2].flags & TS_CAPITAL))
 		return 3 + (j + 3 < n && rd->ts.tok[j + 3].kind == TS_NUMBER);
@@ -523,7 +553,8 @@ static void sentence_stats(struct readability *rd, const struct textsplit_senten
 		st->words += rd->ti[k].counted;
 		if (is_word(&rd->ts.tok[k]) && opens_clause(rd, k, first))
 			st->markers++;
-		if (is_nominal(rd, k)) {
+		/* A capital inside the sentence is a name or title (Aanwijzingen voor de regelgeving). */
+		if (is_nominal(rd, k) && !((rd->ts.tok[k].flags & TS_CAPITAL) && k != first)) {
 			if (st->nomin < 3)
 				st->nom_tok[st->nomin] = k;
 			st->nomin++;
@@ -587,6 +618,8 @@ static size_t match_offic(const struct readability *rd, size_t k, size_t end, in
 	for (; e >= 0; e = rd->lx.offic[e].next) {
 		const struct rdl_offic *o = &rd->lx.offic[e];
 		size_t j = 1, t = k + 1;
+		if (o->legal && !rd->prof.offic_legal)
+			continue;
 		for (; (int)j < o->nwords && t < end; j++, t++) {
 			size_t m = tok_lower(rd, &rd->ts.tok[t], w, sizeof w);
 			if (m != o->words[j].n || memcmp(w, o->words[j].s, m) != 0)
@@ -679,6 +712,10 @@ static void rule_initialism(struct readability *rd, size_t k, struct strbuf *sb)
 	int i = rdl_map_get(&rd->lx.acro_map, s, n);
 	if ((i < 0 && (!(t->flags & TS_ALLCAPS) || n > 8 || roman_numeral(s, n))) || (i >= 0 && !rd->lx.acro[i].avoid))
 		return;
+	/* Part of an identifier such as ECLI:NL:CRVB:2019:1234. */
+	if ((k + 1 < rd->ts.ntok && punct_at(rd, k + 1, ':') && rd->ts.tok[k + 1].start == t->end)
+	    || (k > 0 && punct_at(rd, k - 1, ':') && rd->ts.tok[k - 1].end == t->start))
+		return;
 	if (explained(rd, s, n))
 		return;
 	remember(rd, s, n);
@@ -689,7 +726,10 @@ static void rule_initialism(struct readability *rd, size_t k, struct strbuf *sb)
 		const struct rdl_str *x = &rd->lx.acro[i].expansion;
 		strbuf_printf(sb, "afkorting '%.*s' zonder uitleg; schrijf '%.*s (%.*s)' de eerste keer", (int)n, s,
 		              (int)x->n, x->s, (int)n, s);
-		fix = make_fix(rd, x->s, x->n, 0);
+		char full[200];
+		int m = snprintf(full, sizeof full, "%.*s (%.*s)", (int)x->n, x->s, (int)n, s);
+		if (m > 0 && (size_t)m < sizeof full)
+			fix = make_fix(rd, full, (size_t)m, 0);
 	} else {
 		strbuf_printf(sb, "afkorting '%.*s' zonder uitleg; schrijf de eerste keer voluit waar het voor staat",
 		              (int)n, s);
@@ -748,14 +788,37 @@ static int hard_word(const struct readability *rd, size_t k, size_t first, int *
 	return !(known_compound(rd, w, sn, 0) && *syl < min + 2);
 }
 
+/*
+ * Has the hard word T been reported in this document? Remembers it if not:
+ * a reader who was told once needs no second warning ("leg het uit").
+ */
+static int hard_seen(struct readability *rd, const struct textsplit_token *t)
+{
+	char w[80];
+	size_t n = tok_lower(rd, t, w, sizeof w);
+	if (!n)
+		return 0;
+	if (rdl_map_get(&rd->hard_seen, w, n) >= 0)
+		return 1;
+	if (rd->hard_used + n <= sizeof rd->hard_pool) {
+		char *key = rd->hard_pool + rd->hard_used;
+		memcpy(key, w, n);
+		rd->hard_used += n;
+		rdl_map_put(&rd->hard_seen, key, n, 1);
+	}
+	return 0;
+}
+
 static void rule_hard(struct readability *rd, size_t k, size_t first, struct strbuf *sb)
 {
 	int syl;
 	if (!hard_word(rd, k, first, &syl))
 		return;
 	const struct textsplit_token *t = &rd->ts.tok[k];
-	strbuf_printf(sb, "moeilijk woord '%.*s' (%d lettergrepen); kies een korter of bekender woord of leg het uit",
-	              (int)tok_len(t), tok_text(rd, t), syl);
+	if (hard_seen(rd, t))
+		return;
+	strbuf_printf(sb, "moeilijk woord '%.*s' (%d lettergrepen); kies een korter of bekender woord of leg het uit (%s)",
+	              (int)tok_len(t), tok_text(rd, t), syl, rd->prof.name);
 	set_msg(rd, sb);
 	emit(rd, "woord-moeilijk", rd->prof.hard_sev, t->seg, t->start, t->end, NULL);
 }
@@ -880,8 +943,21 @@ static void sentence_rules(struct readability *rd, size_t i, struct strbuf *sb)
 	int lead_long = s->lead >= 0 && (int)st->prefix_words > warn;
 	int lead_many = s->lead >= 0 && (int)st->prefix_markers + 1 > cl;
 	unsigned len = lead_long ? st->words : st->words + st->prefix_words;
-	rule_length(rd, s, len, s->lead >= 0 && !lead_long, sb);
-	rule_clauses(rd, s, lead_many ? st->markers : st->markers + st->prefix_markers, sb);
+	unsigned markers = lead_many ? st->markers : st->markers + st->prefix_markers;
+	/* Items of one enumeration that are too long only with their lead-in are
+	 * reported once, at the first: the fix is the same (shorten the lead-in). */
+	struct sstat *ls = s->lead >= 0 ? &rd->ss[s->lead] : NULL;
+	int with_lead = s->lead >= 0 && !lead_long;
+	if (!(with_lead && ls->long_reported)) {
+		rule_length(rd, s, len, with_lead, sb);
+		if (with_lead && (int)len > warn)
+			ls->long_reported = 1;
+	}
+	if (!(s->lead >= 0 && !lead_many && ls->clauses_reported)) {
+		rule_clauses(rd, s, markers, sb);
+		if (s->lead >= 0 && !lead_many && (int)markers + 1 > cl)
+			ls->clauses_reported = 1;
+	}
 	rule_passive(rd, st, sb);
 	rule_nominal(rd, s, st, sb);
 	word_rules(rd, s->tok, s->tok + s->ntok, content_start(rd, s), sb);
@@ -899,6 +975,25 @@ static void count_sentence(struct readability *rd, size_t i, int passive_any, st
 	c->passive += passive_any != 0;
 	if (len > c->max_sentence)
 		c->max_sentence = len;
+	if (rd->sentence_fn) {
+		const struct textsplit_sentence *s = &rd->ts.sent[i];
+		struct readability_sentence m = {s->seg, s->start, s->end, READABILITY_NO_SEGMENT, 0, 0, len};
+		long l = s->lead;
+		while (l >= 0 && rd->ts.sent[l].lead >= 0) /* the outermost lead-in */
+			l = rd->ts.sent[l].lead;
+		if (l >= 0) {
+			m.lead_segment = rd->ts.sent[l].seg;
+			m.lead_start = rd->ts.sent[l].start;
+			m.lead_end = rd->ts.sent[l].end;
+		}
+		rd->sentence_fn(rd->sentence_ctx, &m);
+	}
+}
+
+void readability_set_sentence_fn(struct readability *rd, readability_sentence_fn fn, void *ctx)
+{
+	rd->sentence_fn = fn;
+	rd->sentence_ctx = ctx;
 }
 
 /* alinea-lang: every segment is a paragraph of its own on the page. */

@@ -103,6 +103,19 @@ struct readability_segment {
 	int depth;
 };
 
+/*
+ * One measured sentence, for reports of the longest sentences: the range of
+ * the sentence (for an enumeration item: the item) and, for an item, of the
+ * lead-in it continues. WORDS is the measured length (lead-in included).
+ */
+struct readability_sentence {
+	size_t segment, start, end;
+	size_t lead_segment, lead_start, lead_end; /* lead_segment READABILITY_NO_SEGMENT: none */
+	unsigned long words;
+};
+
+typedef void (*readability_sentence_fn)(void *ctx, const struct readability_sentence *s);
+
 /* ---- Life cycle ---------------------------------------------------------- */
 
 /*
@@ -116,11 +129,20 @@ void readability_free(struct readability *rd);
 /* The profile's name ("B2"). */
 const char *readability_get_profile(const struct readability *rd);
 
+/* The profile's warning limits for sentence length and average sentence length (for charts). */
+void readability_get_limits(const struct readability *rd, int *sentence_words, int *average_words);
+
 /*
  * Start a new document: forget which initialisms the text has explained
  * ("... centraal administratiekantoor (CAK)"). readability_new starts one.
  */
 void readability_reset_document(struct readability *rd);
+
+/*
+ * Call FN (NULL: none) for every measured sentence of the following
+ * analyses, in text order, before that sentence's findings.
+ */
+void readability_set_sentence_fn(struct readability *rd, readability_sentence_fn fn, void *ctx);
 
 /* ---- Analysis ------------------------------------------------------------ */
 

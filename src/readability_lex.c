@@ -160,6 +160,7 @@ static int load_offic(struct rdl_lexicon *lx)
 		struct rdl_offic o = {.term = fl[0], .alt = fl[1], .next = -1};
 		if (n > 2)
 			o.note = fl[2];
+		o.legal = n > 3 && field_is(&fl[3], "juridisch");
 		split_words(&o);
 		VEC_PUSH(lx->offic, lx->noffic, lx->capoffic, o);
 		int idx = (int)lx->noffic - 1;
@@ -311,6 +312,8 @@ static void profile_set(struct rdl_profile *p, const struct rdl_str *k, const st
 	}
 	if (field_is(k, "lijdende-vorm.vrij"))
 		add_free_list(p, v);
+	else if (field_is(k, "ambtelijk.juridisch"))
+		p->offic_legal = field_is(v, "ja");
 	else if (field_is(k, "afkorting.alle"))
 		p->abbr_all = field_is(v, "ja");
 	else if (field_is(k, "verwijzing.als-woord"))

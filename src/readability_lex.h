@@ -35,6 +35,7 @@ struct rdl_offic { /* ambtelijk.tsv */
 	struct rdl_str words[RDL_MAX_TERM_WORDS];
 	int nwords;
 	struct rdl_str term, alt, note;
+	int legal;  /* column 4 "juridisch": gangbaar in wetgeving, only reported where the profile says so */
 	int next; /* next entry with the same first word, or -1 */
 };
 
@@ -55,6 +56,7 @@ struct rdl_profile {
 	struct rdl_map passive_free; /* participles that do not count (verstaan) */
 	int nomin_warn;
 	int offic_sev;
+	int offic_legal; /* ambtelijk.juridisch: also report entries marked "juridisch" */
 	int abbr_sev, abbr_all;
 	int hard_sev, hard_syllables;
 	int para_warn;

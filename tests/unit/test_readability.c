@@ -241,7 +241,7 @@ static void rule_abbreviation(void **state)
 	assert_string_equal(findings("B2", "Dat staat in art. 5 van de wet.", NULL), "");
 	assert_string_equal(findings("B1", "Het CAK int de bijdrage.", NULL),
 	                    "afkorting waarschuwing «CAK» afkorting 'CAK' zonder uitleg; schrijf 'centraal "
-	                    "administratiekantoor (CAK)' de eerste keer -> centraal administratiekantoor");
+	                    "administratiekantoor (CAK)' de eerste keer -> centraal administratiekantoor (CAK)");
 	/* An initialism ovc does not know, unexplained; then explained once and free to use. */
 	assert_string_equal(findings("B2", "Het RMP belt u.", NULL),
 	                    "afkorting waarschuwing «RMP» afkorting 'RMP' zonder uitleg; schrijf de eerste keer voluit waar "
@@ -254,11 +254,19 @@ static void rule_hard_word(void **state)
 	(void)state;
 	assert_string_equal(findings("B1", "U vraagt een kwijtscheldingsregeling aan.", NULL),
 	                    "woord-moeilijk waarschuwing «kwijtscheldingsregeling» moeilijk woord 'kwijtscheldingsregeling' "
-	                    "(6 lettergrepen); kies een korter of bekender woord of leg het uit");
+	                    "(6 lettergrepen); kies een korter of bekender woord of leg het uit (B1)");
+	/* Reported once per document: the second use is not. */
+	assert_string_equal(findings("B1", "U vraagt een kwijtscheldingsregeling aan. De kwijtscheldingsregeling helpt.", NULL),
+	                    "woord-moeilijk waarschuwing «kwijtscheldingsregeling» moeilijk woord 'kwijtscheldingsregeling' "
+	                    "(6 lettergrepen); kies een korter of bekender woord of leg het uit (B1)");
 	/* Long but frequent (B1 limit 4 syllables). */
 	assert_string_equal(findings("B1", "De gemeente helpt iedereen.", NULL), "");
-	/* B2 allows 5 syllables: maatwerkvoorziening (5) is fine there. */
-	assert_string_equal(findings("B2", "U krijgt een maatwerkvoorziening.", NULL), "");
+	/* B2 warns from 7 syllables: a 6-syllable domain word is fine there, a 7-syllable stack is not. */
+	assert_string_equal(findings("B2", "U krijgt een participatieplaats.", NULL), "");
+	assert_string_equal(findings("B2", "Er geldt een kinderbeschermingsmaatregel.", NULL),
+	                    "woord-moeilijk waarschuwing «kinderbeschermingsmaatregel» moeilijk woord "
+	                    "'kinderbeschermingsmaatregel' (8 lettergrepen); kies een korter of bekender woord of leg het "
+	                    "uit (B2)");
 }
 
 static void rule_paragraph(void **state)

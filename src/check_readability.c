@@ -1,0 +1,235 @@
+#include "check_readability.h"
+
+#include "diag.h"
+#include "laws.h"
+#include "model.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A paragraph handed to the analyser as one segment. */
+struct para {
+	const struct blk *blk;
+	int depth;
+};
+
+struct pass {
+	struct diag_sink *d;
+	struct rd_stats *stats;
+	struct para *paras;
+	size_t nparas, capparas;
+	struct readability_segment *segs;
+	size_t capsegs;
+	struct span unit_span; /* where unit-level findings go */
+	size_t article;
+	int citizen;
+	int flat; /* a definitions article: every entry is measured on its own */
+};
+
+/* ---- Collecting the paragraphs of a block ---------------------------------- */
+
+static void collect(struct pass *p, const struct blk *b, int depth)
+{
+	for (; b; b = b->next) {
+		switch (b->kind) {
+		case BLK_PARA:
+			if (b->run && b->run->len) {
+				struct para x = {b, p->flat ? 0 : depth > 3 ? 3 : depth};
+				VEC_PUSH(p->paras, p->nparas, p->capparas, x);
+			}
+			break;
+		case BLK_LIST:
+			for (const struct blk *it = b->child; it; it = it->next)
+				collect(p, it->kind == BLK_ITEM ? it->child : it, depth + 1);
+			break;
+		case BLK_ITEM:
+		case BLK_QUOTE:
+			collect(p, b->child, depth);
+			break;
+		default: /* headings, code, raw HTML, breaks: no running text */
+			break;
+		}
+	}
+}
+
+static void collect_points(struct pass *p, const struct point *pts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		collect(p, pts[i].content, pts[i].depth);
+		collect_points(p, pts[i].subs, pts[i].nsubs);
+	}
+}
+
+/* ---- Findings and sentences back to the source -------------------------------- */
+
+static int overlaps(const struct run *r, enum annot_kind kind, const struct readability_finding *f)
+{
+	for (size_t i = 0; i < r->nannots; i++)
+		if (r->annots[i].kind == kind && r->annots[i].start < f->end && f->start < r->annots[i].end)
+			return 1;
+	return 0;
+}
+
+static void on_finding(void *ctx, const struct readability_finding *f)
+{
+	struct pass *p = ctx;
+	if (!p->d)
+		return;
+	if (f->segment == READABILITY_NO_SEGMENT || f->segment >= p->nparas) {
+		diag_report_sev(p->d, p->unit_span.src, p->unit_span.start, p->unit_span.end, f->rule, f->severity,
+		                NULL, "%s", f->message);
+		return;
+	}
+	const struct blk *b = p->paras[f->segment].blk;
+	const struct run *r = b->run;
+	/* In the legal text a term the ordinance defines is explained there
+	 * (type=begrippen): it is the required word, not a hard one. */
+	if (!p->citizen && strcmp(f->rule, "woord-moeilijk") == 0 && overlaps(r, ANNOT_TERM, f))
+		return;
+	/* Likewise the short name of a law ovc knows (de Wmo 2015, de IOAW, de Awb):
+	 * it is a name the law itself allows (data/wetten.tsv), and the legal
+	 * edition links it to the law. */
+	size_t matched;
+	if (!p->citizen && strcmp(f->rule, "afkorting") == 0
+	    && (overlaps(r, ANNOT_REF, f) || laws_match(r->text + f->start, r->len - f->start, &matched) >= 0))
+		return;
+	size_t a = r->src_off[f->start], e = r->src_off[f->end];
+	/* A fix only where the range is the same bytes in the source (no markup inside). */
+	const char *fix = f->fix && e - a == f->end - f->start ? f->fix : NULL;
+	diag_report_sev(p->d, b->span.src, a, e, f->rule, f->severity, fix, "%s", f->message);
+}
+
+static void keep_worst(struct rd_stats *st, int which, const struct rd_sentence *s)
+{
+	struct rd_sentence *w = st->worst[which];
+	size_t n = st->nworst[which], i = n;
+	while (i > 0 && w[i - 1].words < s->words)
+		i--;
+	if (i >= RD_WORST)
+		return;
+	if (n == RD_WORST)
+		n--;
+	memmove(&w[i + 1], &w[i], (n - i) * sizeof *w);
+	w[i] = *s;
+	st->nworst[which] = n + 1;
+}
+
+static void on_sentence(void *ctx, const struct readability_sentence *m)
+{
+	struct pass *p = ctx;
+	if (!p->stats || m->segment >= p->nparas)
+		return;
+	const struct blk *b = p->paras[m->segment].blk;
+	struct rd_sentence s = {p->article, p->citizen, m->words, b->span.src,
+	                        b->run->src_off[m->start], b->run->src_off[m->end], 0, 0};
+	if (m->lead_segment < p->nparas) {
+		const struct blk *lb = p->paras[m->lead_segment].blk;
+		if (lb->span.src == s.src) {
+			s.lead_start = lb->run->src_off[m->lead_start];
+			s.lead_end = lb->run->src_off[m->lead_end];
+		}
+	}
+	keep_worst(p->stats, p->citizen, &s);
+}
+
+/* Analyse the collected paragraphs as one unit of text and add the counts to *SUM. */
+static void analyse(struct pass *p, struct readability *rd, struct readability_counts *sum)
+{
+	if (!p->nparas)
+		return;
+	xgrow(&p->segs, &p->capsegs, p->nparas, sizeof *p->segs);
+	for (size_t i = 0; i < p->nparas; i++) {
+		const struct run *r = p->paras[i].blk->run;
+		p->segs[i] = (struct readability_segment){r->text, r->len, p->paras[i].depth};
+	}
+	struct readability_counts c;
+	readability_check_segments(rd, p->segs, p->nparas, &c, on_finding, p);
+	readability_counts_add(sum, &c);
+	p->nparas = 0;
+}
+
+static void article(struct pass *p, struct unit *a, struct readability *legal, struct readability *citizen,
+                    struct rd_article *out)
+{
+	memset(out, 0, sizeof *out);
+	out->article = a;
+	p->citizen = 0;
+	/* The entries of a type=begrippen or type=kernwaarden article ("- **term**:
+	 * definition;") are read one by one after a fixed formula (Aanwijzing 3.64):
+	 * they are not measured with the lead-in. */
+	p->flat = a->type != NULL;
+	for (int blk = 0; blk < BLOCK_COUNT; blk++) {
+		if (blk == BLOCK_INWONERS)
+			continue;
+		if (blk == BLOCK_REGELS && a->nleden) {
+			for (size_t i = 0; i < a->nleden; i++) { /* one lid at a time */
+				const struct lid *l = &a->leden[i];
+				collect(p, l->intro, 0);
+				collect_points(p, l->points, l->npoints);
+				collect(p, l->after, 0);
+				analyse(p, legal, &out->legal);
+			}
+		} else {
+			collect(p, a->block[blk], 0);
+			analyse(p, legal, &out->legal);
+		}
+	}
+	p->nparas = 0;
+	p->unit_span = a->span;
+	readability_check_totals(legal, &out->legal, on_finding, p);
+
+	p->citizen = 1;
+	p->flat = 0;
+	collect(p, a->block[BLOCK_INWONERS], 0);
+	out->has_citizen = p->nparas > 0;
+	analyse(p, citizen, &out->citizen);
+	if (out->has_citizen) {
+		if (a->block_span[BLOCK_INWONERS].src)
+			p->unit_span = a->block_span[BLOCK_INWONERS];
+		readability_check_totals(citizen, &out->citizen, on_finding, p);
+	}
+}
+
+int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats *stats)
+{
+	struct readability *rd[2] = {readability_new("B2"), readability_new("B1")};
+	if (!rd[0] || !rd[1]) {
+		readability_free(rd[0]);
+		readability_free(rd[1]);
+		return -1;
+	}
+	struct pass p = {0};
+	p.d = d;
+	p.stats = stats;
+	struct rd_article scratch;
+	if (stats) {
+		memset(stats, 0, sizeof *stats);
+		stats->art = xcalloc(o->narticles ? o->narticles : 1, sizeof *stats->art);
+		stats->nart = o->narticles;
+		for (int i = 0; i < 2; i++)
+			readability_get_limits(rd[i], &stats->sent_warn[i], &stats->asl_warn[i]);
+	}
+	for (int i = 0; i < 2; i++)
+		readability_set_sentence_fn(rd[i], stats ? on_sentence : NULL, &p);
+	for (size_t i = 0; i < o->narticles; i++) {
+		struct rd_article *ra = stats ? &stats->art[i] : &scratch;
+		p.article = i;
+		article(&p, o->articles[i], rd[0], rd[1], ra);
+		if (stats) {
+			readability_counts_add(&stats->legal, &ra->legal);
+			readability_counts_add(&stats->citizen, &ra->citizen);
+		}
+	}
+	free(p.paras);
+	free(p.segs);
+	readability_free(rd[0]);
+	readability_free(rd[1]);
+	return 0;
+}
+
+void rd_stats_release(struct rd_stats *s)
+{
+	free(s->art);
+	memset(s, 0, sizeof *s);
+}
