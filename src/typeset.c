@@ -1526,6 +1526,12 @@ static void status_line(struct ts *t)
 	strbuf_init(&nb.text);
 	strbuf_puts(&nb.text, s);
 	free(s);
+	if (last == 0) { /* the title alone: the status line ends the title page now */
+		nb.brk_after = 1;
+		nb.closes = t->b[0].closes;
+		t->b[0].brk_after = 0;
+		t->b[0].closes = 0;
+	}
 	VEC_PUSH(t->b, t->nb, t->capb, nb);
 	memmove(&t->b[2], &t->b[1], (t->nb - 2) * sizeof *t->b);
 	t->b[1] = nb;

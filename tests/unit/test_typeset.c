@@ -13,6 +13,10 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "typeset.h"
+#include <cairo.h>
+#include <libxml/parser.h>
+#include <unistd.h>
 #include "typeset_int.h"
 #include "util.h"
 
@@ -210,6 +214,135 @@ static void test_hyphenation(void **state)
 	HYPH("gebieden", "ge|bie|den"); /* at least 3 letters at the end */
 }
 
+
+/* A print XHTML document around BODY with the given style. */
+static xmlDocPtr doc_of(const char *stijl, const char *status, const char *body)
+{
+	char *x = xasprintf("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"nl\"><head>"
+	                    "<title>Proef</title><meta name=\"author\" content=\"Gemeente Proef\"/>"
+	                    "<meta name=\"ovc-status\" content=\"%s\"/><meta name=\"ovc-versie\" content=\"1.0\"/>"
+	                    "<meta name=\"ovc-datum\" content=\"2026-12-17\"/><meta name=\"ovc-stijl\" content=\"%s\"/>"
+	                    "</head><body><main>%s</main></body></html>",
+	                    status, stijl, body);
+	xmlDocPtr d = xmlReadMemory(x, (int)strlen(x), "proef.html", NULL, XML_PARSE_NONET);
+	free(x);
+	assert_non_null(d);
+	return d;
+}
+
+/* Typeset BODY; returns the error (or NULL) and the text in TEXT. */
+static char *typeset_body(const char *stijl, const char *body, struct typeset_stats *st, char **text)
+{
+	xmlDocPtr d = doc_of(stijl, "vastgesteld", body);
+	char *pdf = NULL, *err = NULL;
+	size_t len = 0;
+	int rc = typeset_pdf(d, "/tmp/ovc-test-typeset", &pdf, &len, st, &err);
+	xmlFreeDoc(d);
+	if (rc != 0) {
+		assert_non_null(err);
+		return err;
+	}
+	assert_null(err);
+	FILE *f = fopen("/tmp/ovc-test-typeset/t.pdf", "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(pdf, 1, len, f), len);
+	fclose(f);
+	free(pdf);
+	if (text) {
+		FILE *p = popen("pdftotext -layout /tmp/ovc-test-typeset/t.pdf -", "r");
+		assert_non_null(p);
+		struct strbuf sb;
+		char buf[4096];
+		size_t n;
+		strbuf_init(&sb);
+		while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+			for (size_t i = 0; i < n; i++) /* runs of spaces as one */
+				if (buf[i] != ' ' || !sb.len || sb.buf[sb.len - 1] != ' ')
+					strbuf_putc(&sb, buf[i]);
+		pclose(p);
+		*text = strbuf_detach(&sb, NULL);
+	}
+	return NULL;
+}
+
+static int setup_dir(void **state)
+{
+	(void)state;
+	if (system("mkdir -p /tmp/ovc-test-typeset") != 0)
+		return -1;
+	/* a 40x20 PNG for the figure */
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 0.2, 0.4, 0.6);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	int rc = cairo_surface_write_to_png(s, "/tmp/ovc-test-typeset/blok.png") == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+/* Every element of the subset: labels from ol/@start and @type, a
+ * definition list, a table, a PNG figure, a rule, inline markup; the
+ * text comes out in order with the labels hanging. */
+static void test_subset(void **state)
+{
+	(void)state;
+	struct typeset_stats st;
+	char *text = NULL;
+	char *err = typeset_body("verordening",
+	    "<section class=\"titelpagina\"><h1 id=\"titel\">Proef</h1></section>"
+	    "<nav class=\"toc\"/>"
+	    "<section id=\"d1\" class=\"nieuwe-pagina\"><h1 id=\"d1k\">Deel 1</h1>"
+	    "<h2 id=\"h1k\">Hoofdstuk 1</h2><h3 id=\"a1\">Artikel 1.1 Proef</h3>"
+	    "<ol type=\"a\" start=\"3\"><li>derde</li><li>vierde<ul><li>los</li></ul></li></ol>"
+	    "<dl><dt>term</dt><dd>uitleg van de term</dd></dl>"
+	    "<table><thead><tr><th>Kop A</th><th>Kop B</th></tr></thead>"
+	    "<tbody><tr><td>cel 1</td><td>cel 2</td></tr></tbody></table>"
+	    "<figure><img src=\"blok.png\" alt=\"Een blauw blok\"/><figcaption>Figuur 1</figcaption></figure>"
+	    "<hr/><blockquote>geciteerd</blockquote>"
+	    "<p>H<sub>2</sub>O, x<sup>2</sup>, <code>code</code>, <em>nadruk</em>, <strong>vet</strong>,"
+	    " <a href=\"#a1\">artikel 1.1</a>, <a href=\"https://example.org/\">extern</a>.</p>"
+	    "</section>",
+	    &st, &text);
+	assert_null(err);
+	assert_int_equal(st.pages, 3); /* title, TOC, Deel 1 */
+	assert_non_null(strstr(text, "Proef\nVastgesteld · versie 1.0 · 17 december 2026\n"));
+	assert_int_equal(st.figures, 1);
+	assert_int_equal(st.links, 3 + 2); /* three TOC entries, two links */
+	assert_int_equal(st.outline, 4);  /* Inhoudsopgave, Deel, Hoofdstuk, Artikel */
+	assert_non_null(strstr(text, "\nc. derde\n"));
+	assert_non_null(strstr(text, "\nd. vierde\n"));
+	assert_non_null(strstr(text, "\n • los\n"));
+	assert_non_null(strstr(text, "\nKop A Kop B\n"));
+	assert_non_null(strstr(text, "\ncel 1 cel 2\n"));
+	assert_non_null(strstr(text, "Figuur 1"));
+	assert_non_null(strstr(text, "\nterm\n uitleg van de term\n"));
+	assert_non_null(strstr(text, "pagina 3 van 3"));
+	assert_null(strstr(text, "ONTWERP")); /* vastgesteld: no watermark */
+	free(text);
+}
+
+static void test_refusals(void **state)
+{
+	(void)state;
+	struct typeset_stats st;
+	char *err = typeset_body("verordening", "<p>a</p><video/>", &st, NULL);
+	assert_string_equal(err, "element <video> valt buiten de druk-XHTML (docs/print-xhtml.md)");
+	free(err);
+	err = typeset_body("verordening", "<p>a <img src=\"x.png\" alt=\"x\"/></p>", &st, NULL);
+	assert_string_equal(err, "element <img> hoort niet in een alinea (docs/print-xhtml.md)");
+	free(err);
+	err = typeset_body("verordening", "<figure><img src=\"weg.png\" alt=\"x\"/></figure>", &st, NULL);
+	assert_string_equal(err, "afbeelding weg.png ontbreekt of is geen PNG");
+	free(err);
+	err = typeset_body("verordening", "<figure><img src=\"../blok.png\" alt=\"x\"/></figure>", &st, NULL);
+	assert_string_equal(err, "<img> zonder geldige src of alt");
+	free(err);
+	err = typeset_body("krant", "<p>a</p>", &st, NULL);
+	assert_string_equal(err, "onbekende drukstijl 'krant' (ovc-stijl)");
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +354,8 @@ int main(void)
 		cmocka_unit_test(test_breaks_and_keep_together),
 		cmocka_unit_test(test_style),
 		cmocka_unit_test(test_hyphenation),
+		cmocka_unit_test(test_subset),
+		cmocka_unit_test(test_refusals),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup_dir, NULL);
 }
