@@ -9,9 +9,18 @@
 #include "util.h"
 
 #include <stddef.h>
+#include <string.h>
 
 int compile_ordinance(const char *dir, struct ordinance **out, struct diag_sink *d, char **err)
 {
+	return compile_ordinance_stats(dir, out, d, err, NULL);
+}
+
+int compile_ordinance_stats(const char *dir, struct ordinance **out, struct diag_sink *d, char **err,
+                            struct rd_stats *stats)
+{
+	if (stats)
+		memset(stats, 0, sizeof *stats);
 	struct ordinance *o = parse_ordinance(dir, d, err);
 	*out = o;
 	if (!o)
@@ -20,7 +29,7 @@ int compile_ordinance(const char *dir, struct ordinance **out, struct diag_sink 
 		return 0;
 	check_ordinance(o, d);
 	resolve_ordinance(o, d);
-	if (check_readability(o, d, NULL) != 0) {
+	if (check_readability(o, d, stats) != 0) {
 		*err = xstrdup("interne fout: de leesbaarheidsprofielen ontbreken in ovc");
 		return -1;
 	}

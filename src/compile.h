@@ -17,4 +17,13 @@ struct ordinance;
  */
 int compile_ordinance(const char *dir, struct ordinance **o, struct diag_sink *d, char **err);
 
+/*
+ * As compile_ordinance; the readability pass also fills *STATS (free with
+ * rd_stats_release), so `ovc stats` measures the text once. STATS is left
+ * empty when the sources could not be parsed.
+ */
+struct rd_stats;
+int compile_ordinance_stats(const char *dir, struct ordinance **o, struct diag_sink *d, char **err,
+                            struct rd_stats *stats);
+
 #endif

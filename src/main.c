@@ -3,10 +3,12 @@
  * the result to an exit status. It prints; no other module does.
  */
 #include "build.h"
+#include "check_readability.h"
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
 #include "model.h"
+#include "stats.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -34,6 +36,7 @@ static const char usage[] =
 	"Opdrachten:\n"
 	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
 	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
+	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -41,12 +44,14 @@ static const char usage[] =
 	"\n"
 	"Opties:\n"
 	"  -o, --uit UIT          map voor de uitvoer van build (standaard out)\n"
-	"  --format=FORMAAT       meldingen als text (standaard), json of sarif (SARIF 2.1.0)\n"
+	"  --format=FORMAAT       meldingen als text (standaard), json of sarif (SARIF 2.1.0);\n"
+	"                         bij stats: text (tabel) of json\n"
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
 	"\n"
 	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0), verordening.html\n"
-	"(juridische editie), publieksversie.html (voor inwoners), de CSS en illustraties/.\n"
+	"(juridische editie), publieksversie.html (voor inwoners), leesbaarheid.html\n"
+	"(leesbaarheid per artikel, voor beleidsschrijvers), de CSS en illustraties/.\n"
 	"\n"
 	"Afsluitstatus: 0 geen fouten (waarschuwingen mogen), 1 fouten gevonden,\n"
 	"2 verkeerd gebruik of de bronnen zijn niet te lezen.\n"
@@ -54,9 +59,10 @@ static const char usage[] =
 	"Voorbeelden:\n"
 	"  ovc check                          controleer verordening/\n"
 	"  ovc check --format=json > m.json   meldingen voor een editor of CI\n"
-	"  ovc build verordening -o out       schrijf alles naar out/\n";
+	"  ovc build verordening -o out       schrijf alles naar out/\n"
+	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n";
 
-enum command { CMD_NONE, CMD_CHECK, CMD_BUILD };
+enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS };
 
 struct options {
 	enum command cmd;
@@ -126,6 +132,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 				op->cmd = CMD_CHECK;
 			else if (strcmp(a, "build") == 0)
 				op->cmd = CMD_BUILD;
+			else if (strcmp(a, "stats") == 0)
+				op->cmd = CMD_STATS;
 			else
 				return fail_usage("onbekende opdracht '%s'", a);
 		} else if (!op->dir) {
@@ -135,9 +143,11 @@ static int parse_args(int argc, char **argv, struct options *op)
 		}
 	}
 	if (op->cmd == CMD_NONE)
-		return fail_usage("%s", "geef een opdracht: check of build");
+		return fail_usage("%s", "geef een opdracht: check, build of stats");
 	if (op->out && op->cmd != CMD_BUILD)
 		return fail_usage("%s", "-o hoort bij build");
+	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->werror))
+		return fail_usage("%s", "stats kent alleen --format=text of --format=json");
 	return 0;
 }
 
@@ -151,16 +161,40 @@ static int report(struct diag_sink *d, const struct ordinance *o, const struct o
 	return diag_print(d, stream, op->format, op->werror, color);
 }
 
+/*
+ * ovc stats: the figures, not the diagnostics (ovc check shows those).
+ * Only sources that cannot be read stop it: then the diagnostics say why.
+ */
+static int run_stats(const struct options *op, struct diag_sink *d, struct ordinance *o,
+                     const struct rd_stats *st)
+{
+	if (!o || o->sources_failed)
+		return report(d, o, op) ? EXIT_ERRORS : EXIT_USAGE;
+	if (op->format == DIAG_JSON)
+		stats_print_json(o, st, stdout);
+	else
+		stats_print_table(o, st, stdout);
+	return EXIT_CLEAN;
+}
+
 static int run(const struct options *op)
 {
 	struct diag_sink *d = diag_sink_new();
 	struct ordinance *o = NULL;
 	char *err = NULL;
-	if (compile_ordinance(op->dir, &o, d, &err) != 0) {
+	struct rd_stats st;
+	if (compile_ordinance_stats(op->dir, &o, d, &err, op->cmd == CMD_STATS ? &st : NULL) != 0) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		diag_sink_free(d);
 		return EXIT_USAGE;
+	}
+	if (op->cmd == CMD_STATS) {
+		int rc = run_stats(op, d, o, &st);
+		rd_stats_release(&st);
+		ordinance_free(o);
+		diag_sink_free(d);
+		return rc;
 	}
 	int errors = report(d, o, op);
 	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;

@@ -113,14 +113,13 @@ static size_t nucleus_len(const char *c, size_t i)
 	    && (at_part_end(c, i + 3) || ((c[i + 3] == 's' || c[i + 3] == 'x') && at_part_end(c, i + 4))))
 		return 3;
 	for (const char *const *g = graphemes; *g; g++) {
-		size_t k = strlen(*g);
 		if ((*g)[0] != first)
 			continue;
 		size_t j = 1;
-		while (j < k && c[i + j] == (*g)[j])
+		while ((*g)[j] && c[i + j] == (*g)[j])
 			j++;
-		if (j == k)
-			return k;
+		if (!(*g)[j])
+			return j;
 	}
 	return 1;
 }
