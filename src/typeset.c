@@ -1398,18 +1398,8 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void fc_init(void)
-{
-	FcInit();
-}
-
 static int setup_fonts(struct ts *t)
 {
-	/* fontconfig's global state (the system configuration some paths of
-	 * pango consult) is loaded once before any thread uses it, so every
-	 * run sees the same state whichever thread comes first */
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, fc_init);
 	t->fc = FcConfigCreate();
 	char *copy = xstrdup(t->st.fonts), *save = NULL;
 	for (char *f = strtok_r(copy, ":", &save); f; f = strtok_r(NULL, ":", &save)) {
@@ -1480,8 +1470,13 @@ static void ts_free(struct ts *t)
 			pango_font_description_free(t->fd[r]);
 	if (t->pc)
 		g_object_unref(t->pc);
-	if (t->fm)
+	if (t->fm) { /* shutdown drops the fonts' references back to the map */
+		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(t->fm));
+		/* pango 1.50 keeps its reference to the configuration past
+		 * finalisation: hand it back explicitly */
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(t->fm), NULL);
 		g_object_unref(t->fm);
+	}
 	if (t->fc)
 		FcConfigDestroy(t->fc);
 	if (t->ids)
