@@ -919,6 +919,8 @@ static void expand_toc(struct ts *t)
 
 /* ------------------------------------------------------------- layout */
 
+static int ends_hyphenated(const struct block *b, PangoLayoutLine *line);
+
 static PangoAttrList *attrs_of(struct ts *t, const struct block *b)
 {
 	PangoAttrList *al = pango_attr_list_new();
@@ -951,6 +953,52 @@ static PangoAttrList *attrs_of(struct ts *t, const struct block *b)
 		}
 	}
 	return al;
+}
+
+/*
+ * pango 1.50 justifies a line that ends at a soft hyphen to the full
+ * measure and then adds the hyphen, which sticks out into the margin by
+ * its width. Take that width back from the line's word spaces (where the
+ * justification put it), so the hyphen ends on the right edge.
+ */
+static int line_width(PangoLayoutLine *line)
+{
+	int w = 0;
+	for (GSList *g = line->runs; g; g = g->next)
+		w += pango_glyph_string_get_width(((PangoGlyphItem *)g->data)->glyphs);
+	return w;
+}
+
+static void fit_hyphenated_lines(const struct block *b, PangoLayout *lay, int width)
+{
+	const char *text = pango_layout_get_text(lay);
+	for (GSList *l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
+		PangoLayoutLine *line = l->data;
+		if (!ends_hyphenated(b, line))
+			continue;
+		int over = line_width(line) - width; /* the extents are cached: sum the glyphs */
+		if (over <= 0)
+			continue;
+		int spaces = 0;
+		for (GSList *g = line->runs; g; g = g->next) {
+			PangoGlyphItem *gi = g->data;
+			for (int i = 0; i < gi->glyphs->num_glyphs; i++)
+				spaces += text[gi->item->offset + gi->glyphs->log_clusters[i]] == ' ';
+		}
+		if (spaces == 0)
+			continue;
+		int k = 0;
+		for (GSList *g = line->runs; g; g = g->next) {
+			PangoGlyphItem *gi = g->data;
+			for (int i = 0; i < gi->glyphs->num_glyphs; i++)
+				if (text[gi->item->offset + gi->glyphs->log_clusters[i]] == ' ') {
+					/* spread OVER evenly; the first ones take the remainder */
+					int take = over / spaces + (k < over % spaces ? 1 : 0);
+					gi->glyphs->glyphs[i].geometry.width -= take;
+					k++;
+				}
+		}
+	}
 }
 
 static double pitch(const struct ts *t, enum ts_role r)
@@ -1004,6 +1052,8 @@ static void layout_block(struct ts *t, struct block *b)
 	pango_attr_list_unref(al);
 	int n = pango_layout_get_line_count(lay);
 	b->nlines = n;
+	if (pango_layout_get_justify(lay))
+		fit_hyphenated_lines(b, lay, (int)(width * PANGO_SCALE));
 	b->lh = xmalloc((size_t)n * sizeof *b->lh);
 	b->xoff = xmalloc((size_t)n * sizeof *b->xoff);
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
@@ -1590,7 +1640,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	tb = now_ms();
 
 	/* layout and pagination */
-	size_t total_lines = 0, hyph_breaks = 0;
+	size_t total_lines = 0, hyph_breaks = 0, overfull = 0;
 	struct ts_pblock *pb = xcalloc(t.nb, sizeof *pb);
 	for (size_t i = 0; i < t.nb; i++) {
 		struct block *b = &t.b[i];
@@ -1610,6 +1660,14 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		if (b->lay && t.st.role[b->role].hyphenate)
 			for (int k = 0; k + 1 < b->nlines; k++)
 				hyph_breaks += (size_t)ends_hyphenated(b, pango_layout_get_line_readonly(b->lay, k));
+		if (b->lay) { /* a line wider than its measure (pango's last resort) */
+			int w = pango_layout_get_width(b->lay);
+			for (int k = 0; k < b->nlines; k++) {
+				PangoLayoutLine *ln = pango_layout_get_line_readonly(b->lay, k);
+				int lw = line_width(ln);
+				overfull += lw > w + PANGO_SCALE / 2;
+			}
+		}
 	}
 	tl = now_ms();
 	if (stats) {
@@ -1734,6 +1792,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		stats->outline = t.outline;
 		stats->figures = t.figures;
 		stats->hyphen_breaks = hyph_breaks;
+		stats->overfull = overfull;
 		stats->toc_pages = 0;
 		stats->ms_layout = t1 - t0;
 		stats->ms_boxes = tb - t0;
@@ -1756,10 +1815,10 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
 	free(pdf);
 	if (rc == 0 && getenv("OVC_TYPESET_STATS"))
 		fprintf(stderr,
-		        "%s: %d pagina's, %zu blokken, %zu regels, %zu afbrekingen, %zu links, "
+		        "%s: %d pagina's, %zu blokken, %zu regels, %zu te breed, %zu afbrekingen, %zu links, "
 		        "%zu bestemmingen, %zu bladwijzers, %zu figuren; opmaak %.1f ms (blokken %.1f, regels "
 		        "%.1f), PDF %.1f ms; geheugen %.0f → %.0f → %.0f MB\n",
-		        path, stats.pages, stats.blocks, stats.lines, stats.hyphen_breaks, stats.links,
+		        path, stats.pages, stats.blocks, stats.lines, stats.overfull, stats.hyphen_breaks, stats.links,
 		        stats.dests, stats.outline, stats.figures, stats.ms_layout, stats.ms_boxes,
 		        stats.ms_lines, stats.ms_emit, stats.mb_start, stats.mb_laid_out, stats.mb_end);
 	return rc;

@@ -25,6 +25,7 @@ struct typeset_stats {
 	int pages;
 	int toc_pages;
 	size_t blocks, lines, links, dests, outline, figures, hyphen_breaks;
+	size_t overfull; /* lines wider than their measure */
 	double ms_layout, ms_emit; /* layout = boxes + lines + pagination */
 	double ms_boxes, ms_lines;
 	double mb_start, mb_laid_out, mb_end; /* resident memory, MB */

@@ -108,7 +108,8 @@ edition_checks() { # DIR EDITION PAGES TITLE FONT
 # ---------------------------------------------------------------- fixture
 FIX=tests/fixtures/minimaal
 check "ovc build $FIX writes both PDFs" sh -c "'$OVC' build $FIX -o '$tmp/a' >/dev/null 2>&1 && [ -s '$tmp/a/verordening.pdf' ] && [ -s '$tmp/a/publieksversie.pdf' ]"
-check "no temporary files are left beside the PDFs" sh -c "! ls -A '$tmp/a' | grep -v -x -e verordening.pdf -e publieksversie.pdf -e verordening.html -e publieksversie.html -e verordening.akn.xml -e basis.css -e verordening.css -e publieksversie.css -e illustraties"
+check "no temporary files are left beside the PDFs (src/output.h: NAME.tmp-XXXXXX)" \
+	sh -c "! ls -A '$tmp/a' | grep -e '\.tmp-'"
 edition_checks "$tmp/a" verordening 8 "Verordening sociaal domein Proefdorp 2027" CharisSIL
 edition_checks "$tmp/a" publieksversie 7 "Hulp en ondersteuning van de gemeente Proefdorp" NotoSans
 
@@ -139,6 +140,32 @@ check "external links are clickable URIs" \
 check "citizen links to the legal edition point at verordening.pdf#art_..." \
 	sh -c "qpdf --json=2 --json-key=qpdf '$tmp/a/publieksversie.pdf' | grep -q '\"/URI\": \"u:verordening.pdf#art_2.1\"'"
 
+# no line wider than its measure (pango justifies a hyphenated line to the
+# full width and then adds the hyphen; the typesetter takes it back)
+OVC_TYPESET_STATS=1 "$OVC" build $FIX -o "$tmp/s" 2>"$tmp/stats" >/dev/null
+check "no overfull lines in either edition" sh -c "[ \$(grep -c ', 0 te breed,' '$tmp/stats') -eq 2 ]"
+check "the legal edition hyphenates (at least one hyphenated line end counted)" \
+	sh -c "grep 'verordening.pdf:' '$tmp/stats' | grep -qv ' 0 afbrekingen'"
+
+# no page ends with a heading: the last body line of every page is not the
+# text of an h1-h4 of the edition
+page_ends_ok() { # PDF HTML
+	python3 - "$1" "$2" <<'PY'
+import re, subprocess, sys
+pdf, html = sys.argv[1], sys.argv[2]
+src = open(html, encoding='utf-8').read()
+heads = set(' '.join(re.sub(r'<[^>]+>', ' ', h).split()) for h in re.findall(r'<h[1-4][^>]*>(.*?)</h[1-4]>', src, re.S))
+pages = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, text=True, check=True).stdout.split('\f')
+bad = []
+for i, p in enumerate(pages[:-1]):
+    lines = [l.strip() for l in p.split('\n') if l.strip()]
+    if lines and lines[-1] in heads:
+        bad.append('pagina %d eindigt met kop %r' % (i + 1, lines[-1]))
+print('\n'.join(bad))
+sys.exit(1 if bad else 0)
+PY
+}
+
 # ------------------------------------------------------- reproducibility
 "$OVC" build $FIX -o "$tmp/b" >/dev/null 2>&1
 check "two builds give byte-identical verordening.pdf" cmp "$tmp/a/verordening.pdf" "$tmp/b/verordening.pdf"
@@ -153,6 +180,11 @@ if "$OVC" build verordening -o "$tmp/v" >/dev/null 2>&1; then
 	pp=$(pdfinfo "$tmp/v/publieksversie.pdf" | awk '/^Pages:/ { print $2 }')
 	edition_checks "$tmp/v" verordening "$pv" "$(sed -n 's/.*<h1 id="titel">\(.*\)<\/h1>.*/\1/p' "$tmp/v/verordening.html")" CharisSIL
 	edition_checks "$tmp/v" publieksversie "$pp" "$(sed -n 's/.*<h1 id="titel">\(.*\)<\/h1>.*/\1/p' "$tmp/v/publieksversie.html")" NotoSans
+	check "verordening: no page ends with a heading" page_ends_ok "$tmp/v/verordening.pdf" "$tmp/v/verordening.html"
+	check "publieksversie: no page ends with a heading" page_ends_ok "$tmp/v/publieksversie.pdf" "$tmp/v/publieksversie.html"
+	OVC_TYPESET_STATS=1 "$OVC" build verordening -o "$tmp/vs" 2>"$tmp/vstats" >/dev/null
+	check "verordening/: no overfull lines, hyphenation in the legal edition" \
+		sh -c "[ \$(grep -c ', 0 te breed,' '$tmp/vstats') -eq 2 ] && grep 'verordening.pdf:' '$tmp/vstats' | grep -qv ' 0 afbrekingen'"
 else
 	n=$((n + 1)); echo "ok $n - # SKIP verordening/ does not build yet (illustrations)"
 fi
