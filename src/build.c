@@ -5,6 +5,7 @@
 #include "model.h"
 #include "output.h"
 #include "resolve.h"
+#include "report_readability.h"
 #include "typeset.h"
 #include "util.h"
 
@@ -107,6 +108,8 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 		rc = write_edition(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
 	if (rc == 0)
 		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
+	if (rc == 0)
+		rc = report_readability_write(o, out, err);
 	if (rc == 0) /* both PDF editions, typeset in two threads */
 		rc = typeset_editions(akn, o->dir, out, err);
 	xmlFreeDoc(akn);

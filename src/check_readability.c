@@ -115,22 +115,63 @@ static void keep_worst(struct rd_stats *st, int which, const struct rd_sentence 
 	st->nworst[which] = n + 1;
 }
 
+/*
+ * Append N bytes of S to BUF (sizeof rd_sentence.text) at *LEN; when it does
+ * not fit, cut at the last space that fits, end with "…" and set *LEN to the
+ * capacity, so that nothing more is added.
+ */
+static void append_text(char *buf, size_t *len, const char *s, size_t n)
+{
+	const size_t cap = sizeof ((struct rd_sentence *)0)->text;
+	static const char ell[] = "…";
+	const size_t el = sizeof ell - 1;
+	if (*len >= cap)
+		return;
+	if (*len + n < cap) {
+		memcpy(buf + *len, s, n);
+		*len += n;
+		buf[*len] = '\0';
+		return;
+	}
+	if (*len + el + 1 >= cap) {
+		*len = cap;
+		return;
+	}
+	size_t room = cap - 1 - el - *len, cut = room;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut == 0)
+		for (cut = room; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80;)
+			cut--;
+	memcpy(buf + *len, s, cut);
+	memcpy(buf + *len + cut, ell, el + 1);
+	*len = cap;
+}
+
 static void on_sentence(void *ctx, const struct readability_sentence *m)
 {
 	struct pass *p = ctx;
 	if (!p->stats || m->segment >= p->nparas)
 		return;
+	struct rd_stats *st = p->stats;
+	size_t nw = st->nworst[p->citizen];
+	if (nw == RD_WORST && st->worst[p->citizen][nw - 1].words >= m->words)
+		return; /* not among the longest */
 	const struct blk *b = p->paras[m->segment].blk;
 	struct rd_sentence s = {p->article, p->citizen, m->words, b->span.src,
-	                        b->run->src_off[m->start], b->run->src_off[m->end], 0, 0};
+	                        b->run->src_off[m->start], b->run->src_off[m->end], 0, 0, ""};
+	size_t len = 0;
 	if (m->lead_segment < p->nparas) {
 		const struct blk *lb = p->paras[m->lead_segment].blk;
 		if (lb->span.src == s.src) {
 			s.lead_start = lb->run->src_off[m->lead_start];
 			s.lead_end = lb->run->src_off[m->lead_end];
 		}
+		append_text(s.text, &len, lb->run->text + m->lead_start, m->lead_end - m->lead_start);
+		append_text(s.text, &len, " … ", strlen(" … "));
 	}
-	keep_worst(p->stats, p->citizen, &s);
+	append_text(s.text, &len, b->run->text + m->start, m->end - m->start);
+	keep_worst(st, p->citizen, &s);
 }
 
 /* Analyse the collected paragraphs as one unit of text and add the counts to *SUM. */
@@ -208,7 +249,7 @@ int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats 
 		stats->art = xcalloc(o->narticles ? o->narticles : 1, sizeof *stats->art);
 		stats->nart = o->narticles;
 		for (int i = 0; i < 2; i++)
-			readability_get_limits(rd[i], &stats->sent_warn[i], &stats->asl_warn[i]);
+			readability_get_limits(rd[i], &stats->sent_warn[i], &stats->asl_warn[i], &stats->fd_ref[i]);
 	}
 	for (int i = 0; i < 2; i++)
 		readability_set_sentence_fn(rd[i], stats ? on_sentence : NULL, &p);

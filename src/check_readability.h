@@ -37,6 +37,7 @@ struct rd_sentence {
 	const struct source *src;
 	size_t start, end;         /* the sentence (an item: the item) */
 	size_t lead_start, lead_end; /* an item's lead-in in the same source, or both 0 */
+	char text[400];            /* the text as read ("lead-in … item"), cut at a word with "…" */
 };
 
 #define RD_WORST 10 /* longest sentences kept per profile */
@@ -47,7 +48,7 @@ struct rd_stats {
 	struct readability_counts legal, citizen; /* the edition */
 	struct rd_sentence worst[2][RD_WORST];    /* [0] legal, [1] citizen: longest first */
 	size_t nworst[2];
-	int sent_warn[2], asl_warn[2];            /* the profiles' limits, for charts */
+	int sent_warn[2], asl_warn[2], fd_ref[2]; /* the profiles' limits and Flesch-Douma reference, for charts */
 };
 
 /*

@@ -207,10 +207,12 @@ const char *readability_get_profile(const struct readability *rd)
 	return rd->prof.name;
 }
 
-void readability_get_limits(const struct readability *rd, int *sentence_words, int *average_words)
+void readability_get_limits(const struct readability *rd, int *sentence_words, int *average_words,
+                            int *flesch_douma)
 {
 	*sentence_words = rd->prof.sent_warn;
 	*average_words = rd->prof.asl_warn;
+	*flesch_douma = rd->prof.fd_ref;
 }
 
 void readability_reset_document(struct readability *rd)
@@ -325,9 +327,10 @@ static size_t chain_link(const struct readability *rd, size_t k)
 		return c + 1;
 	if (j + 1 < n && tok_is(rd, j, "en") && (tok_is(rd, j + 1, "onder") || (rd->ti[j + 1].cls & W_ORDINAL)))
 		return c + 1;
-	if (!c && j + 2 < n && tok_is(rd, j, "van") && (tok_is(rd, j + 1, "de") || tok_is(rd, j + 1, "het"))
+	/* "van de Participatiewet", also after a comma: "artikel 5, tweede lid, van de Wmo 2015". */
+	if (j + 2 < n && tok_is(rd, j, "van") && (tok_is(rd, j + 1, "de") || tok_is(rd, j + 1, "het"))
 	    && (rd->ts.tok[j + 2].flags & TS_CAPITAL))
-		return 3 + (j + 3 < n && rd->ts.tok[j + 3].kind == TS_NUMBER);
+		return c + 3 + (j + 3 < n && rd->ts.tok[j + 3].kind == TS_NUMBER);
 	return 0;
 }
 

@@ -129,8 +129,12 @@ void readability_free(struct readability *rd);
 /* The profile's name ("B2"). */
 const char *readability_get_profile(const struct readability *rd);
 
-/* The profile's warning limits for sentence length and average sentence length (for charts). */
-void readability_get_limits(const struct readability *rd, int *sentence_words, int *average_words);
+/*
+ * The profile's warning limits for sentence length and average sentence
+ * length, and its Flesch-Douma reference value (information, for charts).
+ */
+void readability_get_limits(const struct readability *rd, int *sentence_words, int *average_words,
+                            int *flesch_douma);
 
 /*
  * Start a new document: forget which initialisms the text has explained

@@ -302,6 +302,7 @@ static void profile_set(struct rdl_profile *p, const struct rdl_str *k, const st
 		{"woord-moeilijk.ernst", offsetof(struct rdl_profile, hard_sev), 1},
 		{"woord-moeilijk.lettergrepen", offsetof(struct rdl_profile, hard_syllables), 0},
 		{"alinea-lang.waarschuwing", offsetof(struct rdl_profile, para_warn), 0},
+		{"flesch-douma.richtwaarde", offsetof(struct rdl_profile, fd_ref), 0},
 	};
 	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
 		if (!field_is(k, ints[i].key))

@@ -60,6 +60,7 @@ struct rdl_profile {
 	int abbr_sev, abbr_all;
 	int hard_sev, hard_syllables;
 	int para_warn;
+	int fd_ref; /* flesch-douma.richtwaarde: information for charts */
 	int chain_as_word;
 };
 
