@@ -38,6 +38,13 @@
 #include <unistd.h>
 
 enum bkind { BK_TEXT, BK_FIGURE, BK_RULE, BK_TOC };
+
+/* Lines whose layouts are kept from measuring to drawing (about 4 KB
+ * each); the blocks after them are laid out again when drawn. 8,000 lines
+ * hold a 25,000-word ordinance in both editions. */
+#ifndef LAYOUT_BUDGET
+#define LAYOUT_BUDGET 8000
+#endif
 enum skind { SP_BOLD, SP_ITALIC, SP_MONO, SP_SUP, SP_SUB, SP_LINK };
 
 struct span {
@@ -1006,22 +1013,11 @@ static double pitch(const struct ts *t, enum ts_role r)
 	return t->st.role[r].size * t->st.role[r].leading;
 }
 
-static void layout_block(struct ts *t, struct block *b)
+/* The PangoLayout of a text or TOC block: the same every time it is made,
+ * so a block can be laid out again when it is drawn (see layout_budget). */
+static PangoLayout *make_layout(struct ts *t, struct block *b)
 {
 	const struct ts_role_style *rs = &t->st.role[b->role];
-	double p = pitch(t, b->role);
-	if (b->kind == BK_FIGURE) {
-		b->nlines = 1;
-		b->lh = xmalloc(sizeof *b->lh);
-		b->lh[0] = b->fh;
-		return;
-	}
-	if (b->kind == BK_RULE) {
-		b->nlines = 1;
-		b->lh = xmalloc(sizeof *b->lh);
-		b->lh[0] = p;
-		return;
-	}
 	double width = measure(t) - b->indent;
 	if (b->kind == BK_TOC)
 		width -= t->st.toc_number_w + 2 * rs->size;
@@ -1050,10 +1046,30 @@ static void layout_block(struct ts *t, struct block *b)
 	PangoAttrList *al = attrs_of(t, b);
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
-	int n = pango_layout_get_line_count(lay);
-	b->nlines = n;
 	if (pango_layout_get_justify(lay))
 		fit_hyphenated_lines(b, lay, (int)(width * PANGO_SCALE));
+	return lay;
+}
+
+static void layout_block(struct ts *t, struct block *b)
+{
+	double p = pitch(t, b->role);
+	if (b->kind == BK_FIGURE) {
+		b->nlines = 1;
+		b->lh = xmalloc(sizeof *b->lh);
+		b->lh[0] = b->fh;
+		return;
+	}
+	if (b->kind == BK_RULE) {
+		b->nlines = 1;
+		b->lh = xmalloc(sizeof *b->lh);
+		b->lh[0] = p;
+		return;
+	}
+	PangoLayout *lay = make_layout(t, b);
+	int n = pango_layout_get_line_count(lay);
+	b->nlines = n;
+
 	b->lh = xmalloc((size_t)n * sizeof *b->lh);
 	b->xoff = xmalloc((size_t)n * sizeof *b->xoff);
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
@@ -1360,6 +1376,8 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 		cairo_line_to(cr, st->page_w - st->m_right, y + b->lh[0] / 2);
 		cairo_stroke(cr);
 	} else {
+		if (!b->lay)
+			b->lay = make_layout(t, b);
 		if (p->from == 0 && b->label)
 			draw_label(e, b, y);
 		if (p->from == 0 && b->lbody)
@@ -1640,7 +1658,11 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	tb = now_ms();
 
 	/* layout and pagination */
-	size_t total_lines = 0, hyph_breaks = 0, overfull = 0;
+	size_t total_lines = 0, hyph_breaks = 0, overfull = 0, kept_lines = 0, relaid = 0;
+	/* OVC_TS_LAYOUT_BUDGET overrides the budget (tests: 0 lays every block
+	 * out twice, which must give the same bytes) */
+	const char *bud = getenv("OVC_TS_LAYOUT_BUDGET");
+	size_t budget = bud && *bud ? (size_t)strtoul(bud, NULL, 10) : LAYOUT_BUDGET;
 	struct ts_pblock *pb = xcalloc(t.nb, sizeof *pb);
 	for (size_t i = 0; i < t.nb; i++) {
 		struct block *b = &t.b[i];
@@ -1666,6 +1688,18 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 				PangoLayoutLine *ln = pango_layout_get_line_readonly(b->lay, k);
 				int lw = line_width(ln);
 				overfull += lw > w + PANGO_SCALE / 2;
+			}
+		}
+		/* Memory stays bounded: beyond LAYOUT_BUDGET lines the layouts are
+		 * dropped once measured and made again when drawn (the same
+		 * lines), at the cost of laying those blocks out twice. */
+		if (b->lay) {
+			if (kept_lines + (size_t)b->nlines <= budget) {
+				kept_lines += (size_t)b->nlines;
+			} else {
+				g_object_unref(b->lay);
+				b->lay = NULL;
+				relaid++;
 			}
 		}
 	}
@@ -1793,6 +1827,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		stats->figures = t.figures;
 		stats->hyphen_breaks = hyph_breaks;
 		stats->overfull = overfull;
+		stats->relaid = relaid;
 		stats->toc_pages = 0;
 		stats->ms_layout = t1 - t0;
 		stats->ms_boxes = tb - t0;
@@ -1816,10 +1851,10 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
 	if (rc == 0 && getenv("OVC_TYPESET_STATS"))
 		fprintf(stderr,
 		        "%s: %d pagina's, %zu blokken, %zu regels, %zu te breed, %zu afbrekingen, %zu links, "
-		        "%zu bestemmingen, %zu bladwijzers, %zu figuren; opmaak %.1f ms (blokken %.1f, regels "
+		        "%zu bestemmingen, %zu bladwijzers, %zu figuren, %zu blokken tweemaal gezet; opmaak %.1f ms (blokken %.1f, regels "
 		        "%.1f), PDF %.1f ms; geheugen %.0f → %.0f → %.0f MB\n",
 		        path, stats.pages, stats.blocks, stats.lines, stats.overfull, stats.hyphen_breaks, stats.links,
-		        stats.dests, stats.outline, stats.figures, stats.ms_layout, stats.ms_boxes,
+		        stats.dests, stats.outline, stats.figures, stats.relaid, stats.ms_layout, stats.ms_boxes,
 		        stats.ms_lines, stats.ms_emit, stats.mb_start, stats.mb_laid_out, stats.mb_end);
 	return rc;
 }

@@ -26,6 +26,7 @@ struct typeset_stats {
 	int toc_pages;
 	size_t blocks, lines, links, dests, outline, figures, hyphen_breaks;
 	size_t overfull; /* lines wider than their measure */
+	size_t relaid;   /* blocks laid out again when drawn (memory budget) */
 	double ms_layout, ms_emit; /* layout = boxes + lines + pagination */
 	double ms_boxes, ms_lines;
 	double mb_start, mb_laid_out, mb_end; /* resident memory, MB */

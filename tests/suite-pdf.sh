@@ -170,6 +170,9 @@ PY
 "$OVC" build $FIX -o "$tmp/b" >/dev/null 2>&1
 check "two builds give byte-identical verordening.pdf" cmp "$tmp/a/verordening.pdf" "$tmp/b/verordening.pdf"
 check "two builds give byte-identical publieksversie.pdf" cmp "$tmp/a/publieksversie.pdf" "$tmp/b/publieksversie.pdf"
+OVC_TS_LAYOUT_BUDGET=0 OVC_TYPESET_STATS=1 "$OVC" build $FIX -o "$tmp/r" >/dev/null 2>"$tmp/rstats"
+check "with no layout budget every block is laid out again when drawn, with the same bytes" \
+	sh -c "grep -q 'verordening.pdf: .* [1-9][0-9]* blokken tweemaal gezet' '$tmp/rstats' && cmp '$tmp/a/verordening.pdf' '$tmp/r/verordening.pdf' && cmp '$tmp/a/publieksversie.pdf' '$tmp/r/publieksversie.pdf'"
 SOURCE_DATE_EPOCH=1800000000 "$OVC" build $FIX -o "$tmp/c" >/dev/null 2>&1
 check "SOURCE_DATE_EPOCH is the only date: another epoch changes the PDF" \
 	sh -c "! cmp -s '$tmp/a/verordening.pdf' '$tmp/c/verordening.pdf' && pdfinfo '$tmp/c/verordening.pdf' | grep -q 'CreationDate: *Fri Jan 15 08:00:00 2027 UTC'"
