@@ -908,6 +908,7 @@ static void expand_toc(struct ts *t)
 				}
 			}
 			e.toc_target = xstrdup(h->ids[0]);
+			e.keep_next = h->level < h->toc_depth; /* a part's entry not alone at a page end */
 			e.opens = xstrdup("TOCI");
 			e.closes = 1;
 			e.leaf = NULL;
@@ -1716,6 +1717,14 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	for (size_t i = 0; i < npl; i++)
 		if (pl[i].from == 0)
 			t.b[pl[i].block].page = pl[i].page;
+	if (getenv("OVC_TS_TRACE"))
+		for (size_t i = 0; i < npl; i++) {
+			const struct block *b = &t.b[pl[i].block];
+			fprintf(stderr, "p%d y=%.1f b%d %d-%d/%d role=%s keep=%d%d h=%.1f/%.1f '%.30s'\n", pl[i].page + 1,
+			        pl[i].y, pl[i].block, pl[i].from, pl[i].to, b->nlines, ts_role_names[b->role],
+			        b->keep_next, b->keep_together, t.st.role[b->role].before, t.st.role[b->role].after,
+			        b->text.buf);
+		}
 	/* TOC numbers and running headers */
 	for (size_t i = 0; i < t.nb; i++)
 		if (t.b[i].toc_target)

@@ -37,18 +37,19 @@ static double total(const struct ts_pblock *b)
 }
 
 /* Height the start of block I needs on the page it starts on (without its
- * space before): all of it when it must not be split or is kept with the
- * next block, else its first ORPHANS lines. */
-static double start_need(const struct ts_pblock *b, size_t n, size_t i, int orphans, int depth)
+ * space before): all of it when it must not be split, is kept with the
+ * next block or is too short to split (fewer than ORPHANS + WIDOWS lines),
+ * else its first ORPHANS lines. */
+static double start_need(const struct ts_pblock *b, size_t n, size_t i, int widows, int orphans,
+                         int depth)
 {
 	const struct ts_pblock *p = &b[i];
 	if (p->keep_next && i + 1 < n && depth < 6 && !b[i + 1].brk_before && !p->brk_after)
 		return total(p) + p->after + b[i + 1].before +
-		       start_need(b, n, i + 1, orphans, depth + 1);
-	if (p->keep_together)
+		       start_need(b, n, i + 1, widows, orphans, depth + 1);
+	if (p->keep_together || p->nlines < orphans + widows)
 		return total(p);
-	int k = p->nlines < orphans ? p->nlines : orphans;
-	return sum(p->lh, 0, k);
+	return sum(p->lh, 0, orphans);
 }
 
 int ts_paginate(const struct ts_pblock *b, size_t n, double page_h, int widows, int orphans,
@@ -70,7 +71,7 @@ int ts_paginate(const struct ts_pblock *b, size_t n, double page_h, int widows, 
 		if (p->nlines <= 0)
 			continue;
 		double sb = empty ? 0 : p->before;
-		double need = start_need(b, n, i, orphans, 0);
+		double need = start_need(b, n, i, widows, orphans, 0);
 		if (need > page_h) /* cannot be met: fall back to the block's own start */
 			need = sum(p->lh, 0, p->nlines < orphans ? p->nlines : orphans);
 		if (!empty && y + sb + need > page_h) {

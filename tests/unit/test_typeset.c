@@ -97,6 +97,13 @@ static void test_keep_with_next(void **state)
 	EXPECT(c, 2, 2, 2, "0:0-6@0/0 1:0-1@0/60 2:0-1@0/70 3:0-2@0/80 3:2-5@1/0");
 	c[0].nlines = 7; /* 110: the chain moves */
 	EXPECT(c, 2, 2, 2, "0:0-7@0/0 1:0-1@1/0 2:0-1@1/10 3:0-5@1/20");
+	/* a 3-line block cannot be split 2 + 1 or 1 + 2: a heading above it
+	 * needs all 3 lines, so with 20 pt left after the heading both move */
+	struct ts_pblock d[] = {blk(7), blk(1), blk(3)};
+	d[1].keep_next = 1;
+	EXPECT(d, 2, 2, 2, "0:0-7@0/0 1:0-1@1/0 2:0-3@1/10");
+	d[0].nlines = 6; /* 30 pt left: all 3 lines fit after the heading */
+	EXPECT(d, 2, 2, 1, "0:0-6@0/0 1:0-1@0/60 2:0-3@0/70");
 }
 
 /* Space before a block counts, except at the top of a page. */
