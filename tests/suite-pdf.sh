@@ -155,9 +155,10 @@ page_ends_ok() { # PDF HTML
 import re, subprocess, sys
 pdf, html = sys.argv[1], sys.argv[2]
 src = open(html, encoding='utf-8').read()
-# (a theme card's heading is followed by its picture, which has no text)
-heads = set(' '.join(re.sub(r'<[^>]+>', ' ', h).split())
-            for h in re.findall(r'<h[1-4](?![^>]*data-outline="0")[^>]*>(.*?)</h[1-4]>', src, re.S))
+norm = lambda h: ' '.join(re.sub(r'<[^>]+>', ' ', h).split())
+heads = set(norm(h) for h in re.findall(r'<h[1-4][^>]*>(.*?)</h[1-4]>', src, re.S))
+# a theme card's heading is followed by its picture, which has no text
+heads -= set(norm(h) for h in re.findall(r'<h[1-4][^>]*data-outline="0"[^>]*>(.*?)</h[1-4]>', src, re.S))
 pages = subprocess.run(['pdftotext', '-raw', pdf, '-'], capture_output=True, text=True, check=True).stdout.split('\f')
 bad = []
 for i, p in enumerate(pages[:-1]):
