@@ -31,6 +31,7 @@ enum {
 	W_UNIT = 1 << 13,    /* artikel, lid, hoofdstuk: starts a reference chain */
 	W_BEDOELD = 1 << 14, /* "als bedoeld in" is no clause */
 	W_PERSPRON = 1 << 15, /* "als u dat wilt": dat after a subject is an object */
+	W_SUBJ = 1 << 16,     /* starts a subject: "als de inwoner ...", not "als werkzoekende" */
 };
 
 static const struct {
@@ -67,6 +68,8 @@ static const struct {
 	         "onderdeel onderdelen deel delen titel bijlage"},
 	{W_BEDOELD, "bedoeld genoemd omschreven vermeld bepaald"},
 	{W_PERSPRON, "u ik je jij hij zij ze we wij men jullie"},
+	{W_SUBJ, "de het die dit deze dat zijn haar hun uw mijn ons onze u ik je jij hij zij ze we wij men jullie er "
+	         "iemand niemand iets niets alles iedereen"},
 };
 
 /* Separable prefixes before ge- in participles: ingediend, vastgesteld. */
@@ -382,6 +385,11 @@ static int opens_clause(const struct readability *rd, size_t k, size_t first)
 	if (c & W_SUBORD) {
 		if (k + 1 < rd->ts.ntok && (rd->ti[k + 1].cls & W_BEDOELD))
 			return 0;
+		/* "als" before a bare noun or adjective is "as", no clause: "als
+		 * persoonsgebonden budget", "als werkzoekende"; a clause starts with a
+		 * subject: "als de inwoner dat vraagt", "als u belt". */
+		if (tok_is(rd, k, "als") && k + 1 < rd->ts.ntok && !(rd->ti[k + 1].cls & W_SUBJ))
+			return 0;
 		return 1;
 	}
 	if (!(c & (W_RELPRON | W_WAAR)) || k == first)
@@ -548,6 +556,19 @@ static int is_nominal(const struct readability *rd, size_t k)
 	return 1;
 }
 
+/* Does token K occur earlier in [A, K) (case-insensitive)? */
+static int seen_before(const struct readability *rd, size_t a, size_t k)
+{
+	char w[64], v[64];
+	size_t n = tok_lower(rd, &rd->ts.tok[k], w, sizeof w);
+	if (!n)
+		return 0;
+	for (size_t i = a; i < k; i++)
+		if (tok_lower(rd, &rd->ts.tok[i], v, sizeof v) == n && memcmp(v, w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static void sentence_stats(struct readability *rd, const struct textsplit_sentence *s, struct sstat *st)
 {
 	size_t a = s->tok, b = s->tok + s->ntok, first = content_start(rd, s);
@@ -556,8 +577,9 @@ static void sentence_stats(struct readability *rd, const struct textsplit_senten
 		st->words += rd->ti[k].counted;
 		if (is_word(&rd->ts.tok[k]) && opens_clause(rd, k, first))
 			st->markers++;
-		/* A capital inside the sentence is a name or title (Aanwijzingen voor de regelgeving). */
-		if (is_nominal(rd, k) && !((rd->ts.tok[k].flags & TS_CAPITAL) && k != first)) {
+		/* A capital inside the sentence is a name or title (Aanwijzingen voor de regelgeving);
+		 * a word repeated in the sentence counts once. */
+		if (is_nominal(rd, k) && !((rd->ts.tok[k].flags & TS_CAPITAL) && k != first) && !seen_before(rd, a, k)) {
 			if (st->nomin < 3)
 				st->nom_tok[st->nomin] = k;
 			st->nomin++;
