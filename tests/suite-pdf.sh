@@ -187,6 +187,8 @@ if "$OVC" build verordening -o "$tmp/v" >/dev/null 2>&1; then
 	pp=$(pdfinfo "$tmp/v/publieksversie.pdf" | awk '/^Pages:/ { print $2 }')
 	edition_checks "$tmp/v" verordening "$pv" "$(sed -n 's/.*<h1 id="titel">\(.*\)<\/h1>.*/\1/p' "$tmp/v/verordening.html")" CharisSIL
 	edition_checks "$tmp/v" publieksversie "$pp" "$(sed -n 's/.*<h1 id="titel">\(.*\)<\/h1>.*/\1/p' "$tmp/v/publieksversie.html")" NotoSans
+	check "publieksversie: $(grep -c '<img ' "$tmp/v/publieksversie.html") illustrations drawn as vectors (no raster image in the PDF)" \
+		sh -c "grep -q '<img [^>]*\.svg' '$tmp/v/publieksversie.html' && [ \$(pdfimages -list '$tmp/v/publieksversie.pdf' | tail -n +3 | wc -l) -eq 0 ]"
 	check "verordening: no page ends with a heading" page_ends_ok "$tmp/v/verordening.pdf" "$tmp/v/verordening.html"
 	check "publieksversie: no page ends with a heading" page_ends_ok "$tmp/v/publieksversie.pdf" "$tmp/v/publieksversie.html"
 	OVC_TYPESET_STATS=1 "$OVC" build verordening -o "$tmp/vs" 2>"$tmp/vstats" >/dev/null
