@@ -146,13 +146,22 @@ printf '\nZie artikel 9.9.\n' >>"$T/v/verordening.md"
 run build "$T/v" -o "$T/out"
 check "build met fouten laat de vorige uitvoer staan" '[ "$(rc)" = 1 ] && cmp -s "$T/eerste.xml" "$T/out/verordening.akn.xml" && grep -q "niets geschreven" "$T/err"'
 
-if [ -d "$ROOT/verordening" ]; then
-	"$OVC" build "$ROOT/verordening" -o "$T/echt" >/dev/null 2>"$T/err"
-	if [ -f "$T/echt/verordening.akn.xml" ]; then
-		xmllint --noout --schema "$SCHEMA" "$T/echt/verordening.akn.xml" >"$T/err" 2>&1
-		check "AKN van de meegeleverde verordening is geldig" '[ $? -eq 0 ] || grep -q "validates" "$T/err"'
-	fi
-fi
+# --- the shipped ordinance --------------------------------------------------------
+# It must stay clean: no errors, no warnings (readability included), and the
+# build must succeed; the README's sample diagnostic must be what ovc prints.
+run check "$ROOT/verordening"
+check "meegeleverde verordening: geen fouten, geen waarschuwingen" '[ "$(rc)" = 0 ] && tail -1 "$T/err" | grep -qx "geen fouten, geen waarschuwingen"'
+run build "$ROOT/verordening" -o "$T/echt"
+check "meegeleverde verordening: build slaagt" '[ "$(rc)" = 0 ] && [ -s "$T/echt/verordening.akn.xml" ]'
+xmllint --noout --schema "$SCHEMA" "$T/echt/verordening.akn.xml" >"$T/err" 2>&1
+check "AKN van de meegeleverde verordening is geldig" '[ $? -eq 0 ] || grep -q "validates" "$T/err"'
+
+# The README shows the diagnostic for lid 8 of article 10.3 citing a ninth lid.
+rm -rf "$T/readme" && mkdir -p "$T/readme" && cp -R "$ROOT/verordening" "$T/readme/verordening"
+sed -i 's/hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoeld in het tweede lid\./hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoeld in het negende lid./' "$T/readme/verordening/3-wmo.md"
+(cd "$T/readme" && "$OVC" check --kleur=nooit >"$T/readme.out" 2>&1)
+sed -n '/^\$ ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
+check "README: de voorbeeldmelding is wat ovc echt meldt" 'diff "$T/readme.want" "$T/readme.out" >"$T/err"'
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
