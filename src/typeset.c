@@ -1218,34 +1218,111 @@ static int ends_hyphenated(const struct block *b, PangoLayoutLine *line)
 	       (unsigned char)b->text.buf[end - 1] == 0xAD;
 }
 
-static void link_rects(struct emit *e, const struct block *b, PangoLayoutLine *line, double x,
-                       double ytop, double h)
+
+/* The link span that holds bytes [A, Z) of B's text, or NULL. */
+static const struct span *link_at(const struct block *b, int a, int z)
 {
-	struct ts *t = e->t;
-	for (size_t i = 0; i < b->nsp; i++) {
-		const struct span *s = &b->sp[i];
-		if (s->kind != SP_LINK)
-			continue;
-		int ls = line->start_index, le = line->start_index + line->length;
-		int a = s->start > ls ? s->start : ls, z = s->end < le ? s->end : le;
-		if (a >= z)
-			continue;
-		int xa, xz;
-		pango_layout_line_index_to_x(line, a, 0, &xa);
-		pango_layout_line_index_to_x(line, z, 0, &xz);
-		if (z == le) {
-			PangoRectangle r;
-			pango_layout_line_get_extents(line, NULL, &r);
-			xz = r.x + r.width;
+	for (size_t i = 0; i < b->nsp; i++)
+		if (b->sp[i].kind == SP_LINK && b->sp[i].start <= a && z <= b->sp[i].end)
+			return &b->sp[i];
+	return NULL;
+}
+
+static int is_shy(const char *s)
+{
+	return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xAD;
+}
+
+/*
+ * Draw one line run by run at (X, BASELINE), instead of
+ * pango_cairo_show_layout_line(), for two reasons:
+ *  - a run inside a link is drawn inside a Link structure element, so the
+ *    link's text is its content (link attributes make runs of their own);
+ *  - a soft hyphen not used as a break is left out of the text cairo gets:
+ *    cairo 1.16 would write an empty /ActualText span for each one, at
+ *    which poppler's structure-text extraction stops. The hyphen of a
+ *    hyphenated line end is kept.
+ */
+static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, double x,
+                      double baseline, double ytop, double h)
+{
+	cairo_t *cr = e->cr;
+	const struct ts_style *st = &e->t->st;
+	const char *text = pango_layout_get_text(b->lay);
+	int line_end = line->start_index + line->length;
+	int keep_end_shy = ends_hyphenated(b, line);
+	for (GSList *g = line->runs; g; g = g->next) {
+		PangoGlyphItem *run = g->data;
+		PangoItem *it = run->item;
+		double w = (double)pango_glyph_string_get_width(run->glyphs) / PANGO_SCALE;
+		const struct span *lk = link_at(b, it->offset, it->offset + it->length);
+		if (lk) {
+			char *at = xasprintf("%s rect=[%.2f %.2f %.2f %.2f]", lk->target, x, ytop, w, h);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, at);
+			free(at);
+			e->t->links++;
+			set_colour(cr, st->link_colour);
+		} else {
+			set_colour(cr, st->role[b->role].colour);
 		}
-		double x0 = x + xa / (double)PANGO_SCALE, x1 = x + xz / (double)PANGO_SCALE;
-		if (x1 <= x0)
-			continue;
-		char *at = xasprintf("%s rect=[%.2f %.2f %.2f %.2f]", s->target, x0, ytop, x1 - x0, h);
-		cairo_tag_begin(e->cr, CAIRO_TAG_LINK, at);
-		cairo_tag_end(e->cr, CAIRO_TAG_LINK);
-		free(at);
-		t->links++;
+		cairo_move_to(cr, x + (double)run->start_x_offset / PANGO_SCALE,
+		              baseline - (double)run->y_offset / PANGO_SCALE);
+		int shy = 0;
+		for (int i = it->offset; i + 1 < it->offset + it->length; i++)
+			if (is_shy(text + i) && !(keep_end_shy && i + 2 == line_end))
+				shy = 1;
+		if (!shy) {
+			pango_cairo_show_glyph_item(cr, text, run);
+		} else {
+			/* the run's text without its unused soft hyphens, and its
+			 * glyphs without theirs, clusters moved to match */
+			char *t2 = xmalloc((size_t)it->length + 1);
+			int *map = xmalloc(((size_t)it->length + 1) * sizeof *map);
+			int n = 0, chars = 0;
+			for (int i = 0; i < it->length; i++) {
+				map[i] = n;
+				if (i + 1 < it->length && is_shy(text + it->offset + i) &&
+				    !(keep_end_shy && it->offset + i + 2 == line_end)) {
+					map[i + 1] = n;
+					i++;
+					chars++;
+					continue;
+				}
+				t2[n++] = text[it->offset + i];
+			}
+			map[it->length] = n;
+			t2[n] = '\0';
+			PangoGlyphString *gs = pango_glyph_string_new();
+			pango_glyph_string_set_size(gs, run->glyphs->num_glyphs);
+			int k = 0;
+			for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+				int cl = run->glyphs->log_clusters[i];
+				if (cl + 1 < it->length && is_shy(text + it->offset + cl) &&
+				    !(keep_end_shy && it->offset + cl + 2 == line_end)) {
+					/* its (empty) glyph goes; keep the advance, if any */
+					if (k > 0)
+						gs->glyphs[k - 1].geometry.width += run->glyphs->glyphs[i].geometry.width;
+					continue;
+				}
+				gs->glyphs[k] = run->glyphs->glyphs[i];
+				gs->log_clusters[k] = map[cl];
+				k++;
+			}
+			gs->num_glyphs = k;
+			PangoItem *it2 = pango_item_copy(it);
+			it2->offset = 0;
+			it2->length = n;
+			it2->num_chars = it->num_chars - chars;
+			PangoGlyphItem run2 = {it2, gs, run->y_offset, run->start_x_offset, run->end_x_offset};
+			pango_cairo_show_glyph_item(cr, t2, &run2);
+			pango_item_free(it2);
+			pango_glyph_string_free(gs);
+			free(map);
+			free(t2);
+		}
+		if (lk)
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+		x += w + (double)(run->start_x_offset + run->end_x_offset) / PANGO_SCALE;
 	}
 }
 
@@ -1395,12 +1472,14 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 		double ly = y;
 		for (int i = p->from; i < p->to; i++) {
 			PangoLayoutLine *line = pango_layout_get_line_readonly(b->lay, i);
-			cairo_move_to(cr, x + b->xoff[i], ly + b->base);
-			pango_cairo_show_layout_line(cr, line);
-			if (b->kind == BK_TOC && i == b->nlines - 1)
-				draw_toc_end(e, b, line, x, ly);
-			else if (b->nsp)
-				link_rects(e, b, line, x + b->xoff[i], ly, b->lh[i]);
+			if (b->kind == BK_TOC) {
+				cairo_move_to(cr, x + b->xoff[i], ly + b->base);
+				pango_cairo_show_layout_line(cr, line);
+				if (i == b->nlines - 1)
+					draw_toc_end(e, b, line, x, ly);
+			} else {
+				draw_line(e, b, line, x + b->xoff[i], ly + b->base, ly, b->lh[i]);
+			}
 			ly += b->lh[i];
 		}
 		if (link) {
