@@ -475,6 +475,7 @@ static void label_line(struct ts *t, xmlNodePtr n, struct ctx cx)
 {
 	struct block *b = new_block(t, BK_TEXT, TR_SMALL, cx.indent);
 	b->leaf = "P";
+	b->keep_next = 1; /* the labels belong to the heading above: kept with the text below */
 	pend_id(t, n);
 	int first = 1;
 	for (xmlNodePtr li = n->children; li; li = li->next) {

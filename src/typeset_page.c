@@ -6,7 +6,7 @@
  *  - a block with brk_before starts a new page (each Deel); brk_after
  *    makes the next block start one (the title page);
  *  - space before a block is dropped at the top of a page;
- *  - keep_next (headings, "Doel" labels, a lid that opens a list): the
+ *  - keep_next (headings, "Doel" labels, law labels, a lid that opens a list): the
  *    block, its space after and the first ORPHANS lines of the next block
  *    must fit, else the block moves to the next page; chains of keep_next
  *    blocks (Deel, Hoofdstuk, Artikel) move together;

@@ -149,7 +149,8 @@ check "the legal edition hyphenates (at least one hyphenated line end counted)" 
 
 # no page ends with a heading: the last body line of every page is not the
 # text of an h1-h4 of the edition (pdftotext -raw keeps drawing order, and
-# the header and footer are drawn first)
+# the header and footer are drawn first), nor with a heading followed only by
+# its line of law labels (citizen edition: "Participatiewet · Wmo 2015")
 page_ends_ok() { # PDF HTML
 	python3 - "$1" "$2" <<'PY'
 import re, subprocess, sys
@@ -160,11 +161,20 @@ heads = set(norm(h) for h in re.findall(r'<h[1-4][^>]*>(.*?)</h[1-4]>', src, re.
 # a theme card's heading is followed by its picture, which has no text
 heads -= set(norm(h) for h in re.findall(r'<h[1-4][^>]*data-outline="0"[^>]*>(.*?)</h[1-4]>', src, re.S))
 pages = subprocess.run(['pdftotext', '-raw', pdf, '-'], capture_output=True, text=True, check=True).stdout.split('\f')
+# labels lines; those of a heading whose picture comes next are left to the
+# trace check below (a picture has no text for pdftotext)
+lab = lambda u: ' · '.join(norm(li) for li in re.findall(r'<li[^>]*>(.*?)</li>', u, re.S))
+labels = set(lab(u) for u in re.findall(r'<ul class="wet-labels"[^>]*>(.*?)</ul>', src, re.S))
+pictured = set(norm(h) for h in re.findall(
+    r'<h[1-4][^>]*>((?:(?!</h).)*)</h[1-4]>\s*<ul class="wet-labels"[^>]*>(?:(?!</ul>).)*</ul>\s*(?:<div[^>]*>\s*)?<figure',
+    src, re.S))
 bad = []
 for i, p in enumerate(pages[:-1]):
     lines = [l.strip() for l in p.split('\n') if l.strip()]
     if lines and lines[-1] in heads:
         bad.append('pagina %d eindigt met kop %r' % (i + 1, lines[-1]))
+    elif len(lines) > 1 and lines[-1] in labels and lines[-2] in heads and lines[-2] not in pictured:
+        bad.append('pagina %d eindigt met kop %r en wetlabels' % (i + 1, lines[-2]))
 print('\n'.join(bad))
 sys.exit(1 if bad else 0)
 PY
@@ -191,6 +201,25 @@ if "$OVC" build verordening -o "$tmp/v" >/dev/null 2>&1; then
 		sh -c "grep -q '<img [^>]*\.svg' '$tmp/v/publieksversie.html' && [ \$(pdfimages -list '$tmp/v/publieksversie.pdf' | tail -n +3 | wc -l) -eq 0 ]"
 	check "verordening: no page ends with a heading" page_ends_ok "$tmp/v/verordening.pdf" "$tmp/v/verordening.html"
 	check "publieksversie: no page ends with a heading" page_ends_ok "$tmp/v/publieksversie.pdf" "$tmp/v/publieksversie.html"
+	OVC_TS_SERIAL=1 OVC_TS_TRACE=1 "$OVC" build verordening -o "$tmp/vt" 2>"$tmp/vtrace" >/dev/null
+	check "both editions: no page ends with a block kept with the next (heading, labels, Doel label; placement trace)" \
+		python3 - "$tmp/vtrace" <<'PY'
+import re, sys
+eds, cur = [], None
+for l in open(sys.argv[1], encoding='utf-8', errors='replace'):
+    m = re.match(r"p(\d+) y=\S+ b(\d+) (\d+)-(\d+)/(\d+) role=(\S+) keep=(\d)(\d) h=\S+ '(.*)'", l)
+    if not m:
+        continue
+    if m.group(1) == '1' and m.group(2) == '0':
+        cur = {}
+        eds.append(cur)
+    cur[int(m.group(1))] = m.groups()
+bad = ['%s: pagina %d eindigt met %s %r' % (('publieksversie', 'verordening')[k], p, g[5], g[8])
+       for k, e in enumerate(eds) for p, g in sorted(e.items())
+       if p < max(e) and g[6] == '1' and g[3] == g[4]]
+print('\n'.join(bad))
+sys.exit(1 if bad or len(eds) != 2 else 0)
+PY
 	OVC_TYPESET_STATS=1 "$OVC" build verordening -o "$tmp/vs" 2>"$tmp/vstats" >/dev/null
 	check "verordening/: no overfull lines, hyphenation in the legal edition" \
 		sh -c "[ \$(grep -c ', 0 te breed,' '$tmp/vstats') -eq 2 ] && grep 'verordening.pdf:' '$tmp/vstats' | grep -qv ' 0 afbrekingen'"
