@@ -8,9 +8,9 @@ chapters of 4-8 articles, each article with Doel, 2-4 leden (some with
 onderdelen), Voor inwoners and Toelichting, internal and external
 references, defined terms. It checks clean with `ovc check`.
 """
+import argparse
 import os
 import random
-import sys
 
 SENTENCES = [
     "Het college beslist binnen acht weken na ontvangst van de aanvraag over de ondersteuning.",
@@ -43,8 +43,11 @@ def words(text):
 
 
 def main():
-    out = sys.argv[1]
-    target = int(sys.argv[sys.argv.index("--words") + 1]) if "--words" in sys.argv else 25000
+    ap = argparse.ArgumentParser(description="Write a large ordinance in source format v1 for benchmarks.")
+    ap.add_argument("outdir", help="directory to write (created if missing)")
+    ap.add_argument("--words", type=int, default=25000, help="words of legal text (default 25000)")
+    args = ap.parse_args()
+    out, target = args.outdir, args.words
     rnd = random.Random(42)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "verordening.md"), "w") as f:
