@@ -3,7 +3,9 @@
 # ordinance (scripts/gen-ordinance.py, deterministic), in one hyperfine
 # run, printed as a ratio; then the PDF stage's time per 1,000 words (from
 # OVC_TYPESET_STATS) and the peak memory of `ovc build` at 1× and 10×
-# (/usr/bin/time -v). Packages: deps/bench.txt. docs/typesetter.md has the
+# (/usr/bin/time -v); then `ovc check` and `ovc stats` on the same text
+# (hyperfine, no shell), and the two XSLT transforms in-process
+# (bench/xslt.c, on scripts/gen-akn.py's 25,000 words). Packages: deps/bench.txt. docs/typesetter.md has the
 # figures measured on the project's machine.
 
 BENCH      := $(BUILD)/bench
@@ -21,7 +23,16 @@ $(BENCH)/10x/verordening.md: scripts/gen-ordinance.py
 	@rm -rf $(BENCH)/10x && mkdir -p $(BENCH)
 	python3 scripts/gen-ordinance.py $(BENCH)/10x --words 190000 >/dev/null
 
-bench: bench-deps $(BUILD)/ovc $(BENCH)/1x/verordening.md $(BENCH)/10x/verordening.md
+$(BENCH)/akn-25k.xml: scripts/gen-akn.py
+	@mkdir -p $(BENCH)
+	python3 scripts/gen-akn.py --words 25000 > $@.tmp 2>/dev/null && mv $@.tmp $@
+
+$(BENCH)/xslt-bench: bench/xslt.c $(LIB_OBJS)
+	@mkdir -p $(BENCH)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TS_LIBS) $(LDLIBS)
+
+bench: bench-deps $(BUILD)/ovc $(BENCH)/1x/verordening.md $(BENCH)/10x/verordening.md \
+		$(BENCH)/akn-25k.xml $(BENCH)/xslt-bench
 	@set -e; b=$(BENCH); export SOURCE_DATE_EPOCH=1700000000; \
 	ls $$b/1x/*.md | grep -v '/verordening.md$$' | sort > $$b/pandoc-inputs; \
 	words=$$(cat $$(cat $$b/pandoc-inputs) | wc -w); \
@@ -46,4 +57,12 @@ print('bench: PDF-stap (mediaan van 3, los): verordening %.0f ms, publieksversie
 		el=$$(awk -F': ' '/Elapsed/ { print $$2 }' $$b/time-$$s); \
 		pg=$$(pdfinfo $$b/out-$$s/verordening.pdf | awk '/^Pages:/ { print $$2 }'); \
 		echo "bench: $$s: $$(cat $$b/$$s/*.md | wc -w) woorden, $$pg pagina's (verordening), $$el, piekgeheugen $$((kb / 1024)) MB"; \
-	done
+	done; \
+	hyperfine -N --style basic --warmup 3 --runs 30 --export-json $$b/check.json \
+		-n 'ovc check' "$(BUILD)/ovc check $$b/1x" \
+		-n 'ovc stats' "$(BUILD)/ovc stats $$b/1x" \
+		-n 'ovc --version' "$(BUILD)/ovc --version" >/dev/null 2>&1; \
+	python3 -c "import json; \
+[print('bench: %-14s %5.1f ms ± %.1f (mediaan %.1f)' % (x['command'], x['mean'] * 1e3, x['stddev'] * 1e3, x['median'] * 1e3)) for x in json.load(open('$$b/check.json'))['results']]"; \
+	set -- $$($(BENCH)/xslt-bench $(BENCH)/akn-25k.xml); \
+	echo "bench: XSLT in-process (25.000 woorden, mediaan van 7): verordening $$1 ms, publieksversie $$2 ms, samen in twee threads $$3 ms"

@@ -6,7 +6,7 @@
 #include "output.h"
 #include "resolve.h"
 #include "report_readability.h"
-#include "typeset.h"
+#include "pdfmodule.h"
 #include "util.h"
 
 #include <libxml/tree.h>
@@ -93,7 +93,9 @@ static int write_edition(xmlDocPtr akn, const char *sheet, const char *out, cons
 
 int build_outputs(struct ordinance *o, const char *out, char **err)
 {
-	if (output_make_dir(out, err))
+	/* The PDF module is loaded first: a missing one must not leave a
+	 * build with new HTML beside old PDFs. */
+	if (pdfmodule_load(err) || output_make_dir(out, err))
 		return -1;
 	xmlDocPtr akn = akn_build(o);
 	size_t len;
@@ -110,8 +112,8 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
 	if (rc == 0)
 		rc = report_readability_write(o, out, err);
-	if (rc == 0) /* both PDF editions, typeset in two threads */
-		rc = typeset_editions(akn, o->dir, out, err);
+	if (rc == 0) /* both PDF editions, typeset in two processes */
+		rc = pdfmodule_editions(akn, o->dir, out, err);
 	xmlFreeDoc(akn);
 	return rc;
 }

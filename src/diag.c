@@ -2,14 +2,12 @@
 
 #include "source.h"
 #include "util.h"
+#include "version.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef OVC_VERSION
-#define OVC_VERSION "0.1.0"
-#endif
 
 const struct rule_info rule_table[] = {
 #define RULE(id, sev, desc) {id, sev, desc},

@@ -10,6 +10,7 @@
 #include "model.h"
 #include "stats.h"
 #include "util.h"
+#include "version.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,9 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef OVC_VERSION
-#define OVC_VERSION "0.1.0"
-#endif
 
 enum exit_status {
 	EXIT_CLEAN = 0,  /* no errors (warnings allowed) */

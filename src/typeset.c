@@ -20,6 +20,7 @@
 #include "edition.h"
 #include "output.h"
 #include "util.h"
+#include "version.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -1971,6 +1972,8 @@ static void run_job(struct job *j)
 	}
 	xmlFreeDoc(x);
 }
+
+const char *const typeset_module_version = OVC_VERSION;
 
 /*
  * The two editions are typeset in parallel in two processes, not two

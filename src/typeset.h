@@ -52,4 +52,8 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
  */
 int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err);
 
+/* OVC_VERSION of the ovc this typesetter was built with: ovc checks it
+ * when it loads the typesetter as ovc-pdf.so (src/pdfmodule.h). */
+extern const char *const typeset_module_version;
+
 #endif

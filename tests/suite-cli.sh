@@ -163,5 +163,22 @@ sed -i 's/hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoel
 sed -n '/^\$ ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
 check "README: de voorbeeldmelding is wat ovc echt meldt" 'diff "$T/readme.want" "$T/readme.out" >"$T/err"'
 
+# --- the PDF module (src/pdfmodule.h) ----------------------------------------------
+# ovc loads ovc-pdf.so beside itself or from ../lib/ovc/; check needs no module,
+# build without one stops before it writes anything.
+mkdir -p "$T/los" && cp "$OVC" "$T/los/ovc"
+fresh
+"$T/los/ovc" check "$T/v" >"$T/out.txt" 2>"$T/err"; echo $? >"$T/rc"
+check "ovc zonder PDF-module: check werkt" '[ "$(rc)" = 0 ]'
+"$T/los/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>"$T/err"; echo $? >"$T/rc"
+check "ovc zonder PDF-module: build zegt waar hij zocht, status 2, schrijft niets" '[ "$(rc)" = 2 ] && grep -qx "ovc: de PDF-module ontbreekt: niet gevonden als $T/los/ovc-pdf.so of $T/los/../lib/ovc/ovc-pdf.so (make bouwt hem; make install zet hem naast ovc)" "$T/err" && [ ! -e "$T/out" ]'
+head -c 4096 /dev/zero | tr '\0' x >"$T/los/ovc-pdf.so"
+"$T/los/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>"$T/err"; echo $? >"$T/rc"
+check "kapotte PDF-module: status 2 met de reden" '[ "$(rc)" = 2 ] && grep -q "^ovc: kan de PDF-module $T/los/ovc-pdf.so niet laden: invalid ELF header\$" "$T/err" && [ ! -e "$T/out" ]'
+# make install: PREFIX/bin/ovc finds PREFIX/lib/ovc/ovc-pdf.so.
+(cd "$ROOT" && make -s install PREFIX="$T/prefix" ${OVC_MAKEVARS:-}) >"$T/err" 2>&1
+"$T/prefix/bin/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>>"$T/err"; echo $? >"$T/rc"
+check "make install: de geïnstalleerde ovc maakt beide PDF's" '[ "$(rc)" = 0 ] && [ -s "$T/out/verordening.pdf" ] && [ -s "$T/out/publieksversie.pdf" ] && [ -s "$T/prefix/share/man/man1/ovc.1" ]'
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

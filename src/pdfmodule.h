@@ -1,0 +1,28 @@
+#ifndef OVC_PDFMODULE_H
+#define OVC_PDFMODULE_H
+
+/*
+ * The PDF typesetter lives in a module of its own, ovc-pdf.so, which ovc
+ * loads only when it builds the PDFs. Linking pango, cairo, librsvg and
+ * fontconfig into ovc itself costs every run about 6 ms to map and relocate
+ * their 40 shared libraries, a quarter of `ovc check` on a 25,000-word
+ * ordinance; check and stats never typeset.
+ *
+ * The module is looked for beside the running ovc (the build tree:
+ * build/ovc-pdf.so) and then in ../lib/ovc/ relative to it (an installed
+ * ovc: PREFIX/bin/ovc, PREFIX/lib/ovc/ovc-pdf.so). Its symbols
+ * typeset_editions and typeset_module_version are looked up; the version
+ * must equal OVC_VERSION. A program that links the typesetter in (the unit
+ * tests) uses it directly.
+ */
+
+#include <libxml/tree.h>
+
+/* Find and load the module. Returns 0, or -1 with *ERR (malloc'ed, Dutch).
+ * Loading twice is harmless. */
+int pdfmodule_load(char **err);
+
+/* typeset_editions() (src/typeset.h) through the module; loads it first. */
+int pdfmodule_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err);
+
+#endif
