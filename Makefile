@@ -149,11 +149,20 @@ test: test-deps $(BUILD)/ovc $(UNIT_BINS) $$(TEST_TOOLS) $$(TEST_DEPS)
 
 # valgrind over every literate example and the unit tests; any error or
 # leak makes valgrind exit 99, which the runners count as a failure.
-VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99
+# Then a whole `ovc build` (both PDFs, the typesetter in its child process)
+# and `ovc stats`. tests/valgrind.supp: one fontconfig leak, with its reason.
+VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: test-deps $(BUILD)/ovc $(UNIT_BINS)
 	@OVC=$(BUILD)/ovc OVC_WRAP="$(VALGRIND)" python3 tests/suite-checks.py > $(BUILD)/valgrind.log; \
 		rc=$$?; grep -v '^ok' $(BUILD)/valgrind.log; [ $$rc -eq 0 ]
 	@for t in $(UNIT_BINS); do $(VALGRIND) $$t >/dev/null 2>&1 || { echo "valgrind: $$t"; exit 1; }; done
+	@rm -rf $(BUILD)/valgrind-out; \
+		$(VALGRIND) $(BUILD)/ovc build tests/fixtures/minimaal -o $(BUILD)/valgrind-out 2>$(BUILD)/valgrind-build.log \
+		&& [ -s $(BUILD)/valgrind-out/verordening.pdf ] && [ -s $(BUILD)/valgrind-out/publieksversie.pdf ] \
+		|| { cat $(BUILD)/valgrind-build.log; echo "valgrind: ovc build"; exit 1; }
+	@$(VALGRIND) $(BUILD)/ovc stats tests/fixtures/minimaal >/dev/null 2>$(BUILD)/valgrind-stats.log \
+		|| { cat $(BUILD)/valgrind-stats.log; echo "valgrind: ovc stats"; exit 1; }
 	@echo "valgrind: schoon"
 
 check-unit: $(UNIT_BINS)
