@@ -7,6 +7,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
+#include "lsp.h"
 #include "model.h"
 #include "stats.h"
 #include "util.h"
@@ -221,6 +222,9 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
+	/* lsp and serve parse their own options (src/lsp.h, src/serve.h) */
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return lsp_main(argc - 1, argv + 1);
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
