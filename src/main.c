@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "lsp.h"
+#include "serve.h"
 #include "model.h"
 #include "stats.h"
 #include "util.h"
@@ -225,6 +226,8 @@ int main(int argc, char **argv)
 	/* lsp and serve parse their own options (src/lsp.h, src/serve.h) */
 	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
 		return lsp_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "serve") == 0)
+		return serve_main(argc - 1, argv + 1);
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)

@@ -1,0 +1,105 @@
+#include "serve_build.h"
+
+#include "akn.h"
+#include "edition.h"
+#include "model.h"
+#include "output.h"
+#include "report_readability.h"
+#include "resolve.h"
+#include "util.h"
+
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The illustrations the texts use, copied as build.c copies them. */
+struct images {
+	const char *dir, *out;
+	char **done;
+	size_t ndone, cap;
+	char **err;
+	int failed;
+};
+
+static void copy_one(struct images *im, const char *url)
+{
+	if (im->failed || strstr(url, "..") || url[0] == '/' || strstr(url, "://"))
+		return;
+	for (size_t i = 0; i < im->ndone; i++)
+		if (strcmp(im->done[i], url) == 0)
+			return;
+	VEC_PUSH(im->done, im->ndone, im->cap, xstrdup(url));
+	const char *slash = strchr(url, '/');
+	if (slash) {
+		char *sub = xasprintf("%s/%.*s", im->out, (int)(slash - url), url);
+		im->failed = output_make_dir(sub, im->err) != 0;
+		free(sub);
+		if (im->failed)
+			return;
+	}
+	char *from = xasprintf("%s/%s", im->dir, url), *to = xasprintf("%s/%s", im->out, url);
+	im->failed = output_copy_file(from, to, im->err) != 0;
+	free(from);
+	free(to);
+}
+
+static void images_in(const struct inl *i, struct images *im)
+{
+	for (; i; i = i->next) {
+		if (i->kind == INL_IMAGE)
+			copy_one(im, i->url);
+		else if (i->child)
+			images_in(i->child, im);
+	}
+}
+
+static void images_of_text(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	(void)c;
+	images_in(b->inl, ud);
+}
+
+static int write_html(xmlDocPtr akn, const char *sheet, const char *out, const char *name,
+                      char **err)
+{
+	struct edition_error e = {0};
+	xmlDocPtr html = edition_transform(sheet, akn, "screen", &e);
+	char *path = xasprintf("%s/%s", out, name);
+	int rc = 0;
+	if (!html || edition_write_html(html, sheet, path, &e) != 0) {
+		*err = xasprintf("kan %s niet maken: %s", name, e.message);
+		rc = -1;
+	}
+	xmlFreeDoc(html);
+	free(path);
+	return rc;
+}
+
+int serve_build_html(struct ordinance *o, const char *out, char **err)
+{
+	if (output_make_dir(out, err))
+		return -1;
+	xmlDocPtr akn = akn_build(o);
+	size_t len;
+	char *xml = akn_serialize(akn, &len);
+	char *path = xasprintf("%s/verordening.akn.xml", out);
+	int rc = output_write_file(path, xml, len, err);
+	free(path);
+	free(xml);
+	if (rc == 0) {
+		struct images im = {o->dir, out, NULL, 0, 0, err, 0};
+		ordinance_each_text(o, images_of_text, &im);
+		for (size_t i = 0; i < im.ndone; i++)
+			free(im.done[i]);
+		free(im.done);
+		rc = im.failed ? -1 : 0;
+	}
+	if (rc == 0)
+		rc = write_html(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
+	if (rc == 0)
+		rc = write_html(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
+	if (rc == 0)
+		rc = report_readability_write(o, out, err);
+	xmlFreeDoc(akn);
+	return rc;
+}
