@@ -94,8 +94,10 @@ static int parse_value_option(struct options *op, const char *arg)
 			op->format = DIAG_JSON;
 		else if (strcmp(v, "sarif") == 0)
 			op->format = DIAG_SARIF;
+		else if (strcmp(v, "codeclimate") == 0)
+			op->format = DIAG_CODECLIMATE;
 		else
-			return fail_usage("onbekend formaat '%s'; kies text, json of sarif", v);
+			return fail_usage("onbekend formaat '%s'; kies text, json, sarif of codeclimate", v);
 		return 0;
 	}
 	if (strncmp(arg, "--kleur=", 8) == 0) {
@@ -146,7 +148,7 @@ static int parse_args(int argc, char **argv, struct options *op)
 		return fail_usage("%s", "geef een opdracht: check, build of stats");
 	if (op->out && op->cmd != CMD_BUILD)
 		return fail_usage("%s", "-o hoort bij build");
-	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->werror))
+	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->format == DIAG_CODECLIMATE || op->werror))
 		return fail_usage("%s", "stats kent alleen --format=text of --format=json");
 	return 0;
 }
