@@ -37,6 +37,9 @@ static const char usage[] =
 	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
 	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
 	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
+	"  lsp                    taalserver (LSP) voor editors, via stdin en stdout\n"
+	"  serve [MAP] [--port N] live voorbeeld op http://127.0.0.1:N/ (standaard 8000):\n"
+	"                         bouwt de HTML na elke opslag en herlaadt de pagina\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -44,10 +47,14 @@ static const char usage[] =
 	"\n"
 	"Opties:\n"
 	"  -o, --uit UIT          map voor de uitvoer van build (standaard out)\n"
-	"  --format=FORMAAT       meldingen als text (standaard), json of sarif (SARIF 2.1.0);\n"
+	"  --format=FORMAAT       meldingen als text (standaard), json, sarif (SARIF 2.1.0)\n"
+	"                         of codeclimate (GitLab);\n"
 	"                         bij stats: text (tabel) of json\n"
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
+	"  --port N               poort van serve (0: een vrije poort)\n"
+	"  --host ADRES           adres van serve: alleen 127.0.0.1, ::1 of localhost\n"
+	"  --max-verzoeken N      serve stopt na N beantwoorde verzoeken\n"
 	"\n"
 	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0), verordening.html\n"
 	"(juridische editie), publieksversie.html (voor inwoners), leesbaarheid.html\n"
@@ -60,7 +67,8 @@ static const char usage[] =
 	"  ovc check                          controleer verordening/\n"
 	"  ovc check --format=json > m.json   meldingen voor een editor of CI\n"
 	"  ovc build verordening -o out       schrijf alles naar out/\n"
-	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n";
+	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n"
+	"  ovc serve                          voorbeeld op http://127.0.0.1:8000/\n";
 
 enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS };
 
