@@ -325,7 +325,14 @@ static void publish_all(struct server *s)
 			listed = strcmp(uri, s->shown[i]) == 0;
 			free(uri);
 		}
-		if (!still && !listed)
+		char *path = uri_to_path(s->shown[i]);
+		char *dir = path ? dir_of(path) : NULL;
+		int other_dir = dir && s->dir && strcmp(dir, s->dir) != 0;
+		free(path);
+		free(dir);
+		if (other_dir && !still) /* another ordinance: its diagnostics stay */
+			VEC_PUSH(now, nnow, capnow, xstrdup(s->shown[i]));
+		else if (!still && !listed)
 			publish(s, s->shown[i], json_array());
 		free(s->shown[i]);
 	}

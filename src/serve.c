@@ -95,7 +95,7 @@ static void put_escaped(struct strbuf *sb, const char *s, size_t n)
 
 static const char page_style[] =
 	"<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
-	"color:#1a1a1a}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;padding:1rem;"
+	"color:#1a1a1a}pre{overflow-x:auto;background:#f6f6f6;padding:1rem;"
 	"border-left:4px solid #b00020;font-size:.9rem}h1{font-size:1.5rem}</style>";
 
 /* The page shown instead of the editions while the sources have errors. */
