@@ -594,8 +594,9 @@ static void handle_notification(struct server *s, const char *method, json_t *pa
 		on_change(s, params);
 	else if (strcmp(method, "textDocument/didClose") == 0)
 		on_close(s, params);
-	else if (strcmp(method, "textDocument/didSave") == 0 && s->dir)
-		s->dirty = s->dirty ? s->dirty : xstrdup(s->dir);
+	else if ((strcmp(method, "textDocument/didSave") == 0 ||
+	          strcmp(method, "workspace/didChangeWatchedFiles") == 0) && s->dir && !s->dirty)
+		s->dirty = xstrdup(s->dir); /* files on disk changed: check again */
 }
 
 static void handle(struct server *s, const char *body, size_t len)

@@ -1,5 +1,6 @@
 #include "serve.h"
 
+#include "check_readability.h"
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
@@ -169,7 +170,8 @@ static void rebuild(struct server *s)
 	char *err = NULL;
 	char *text = NULL;
 	size_t textlen = 0;
-	if (compile_ordinance(s->dir, &o, d, &err) != 0) {
+	struct rd_stats st;
+	if (compile_ordinance_stats(s->dir, &o, d, &err, &st) != 0) {
 		text = err;
 		textlen = strlen(err);
 		err = NULL;
@@ -181,7 +183,7 @@ static void rebuild(struct server *s)
 				diag_print(d, mem, DIAG_TEXT, 0, 0);
 				fclose(mem);
 			}
-		} else if (serve_build_html(o, s->out, &err) != 0) {
+		} else if (serve_build_html(o, &st, s->out, &err) != 0) {
 			text = err;
 			textlen = strlen(err);
 			err = NULL;
@@ -199,6 +201,7 @@ static void rebuild(struct server *s)
 		        diag_count(d, SEV_WARNING), diag_count(d, SEV_WARNING) == 1 ? "waarschuwing" : "waarschuwingen");
 	}
 	free(text);
+	rd_stats_release(&st);
 	ordinance_free(o);
 	diag_sink_free(d);
 	s->gen++;

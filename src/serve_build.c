@@ -9,6 +9,7 @@
 #include "util.h"
 
 #include <libxml/tree.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,23 +60,67 @@ static void images_of_text(struct blk *b, const struct text_ctx *c, void *ud)
 	images_in(b->inl, ud);
 }
 
-static int write_html(xmlDocPtr akn, const char *sheet, const char *out, const char *name,
-                      char **err)
+/* One edition's transformation, run in its own thread. */
+struct xform {
+	const char *sheet, *name;
+	xmlDocPtr akn, html;
+	struct edition_error e;
+};
+
+static void *xform_run(void *p)
 {
-	struct edition_error e = {0};
-	xmlDocPtr html = edition_transform(sheet, akn, "screen", &e);
-	char *path = xasprintf("%s/%s", out, name);
+	struct xform *x = p;
+	x->html = edition_transform(x->sheet, x->akn, "screen", &x->e);
+	return NULL;
+}
+
+/* Write X's result (the threads only transform; files are written here). */
+static int write_html(struct xform *x, const char *out, char **err)
+{
+	char *path = xasprintf("%s/%s", out, x->name);
 	int rc = 0;
-	if (!html || edition_write_html(html, sheet, path, &e) != 0) {
-		*err = xasprintf("kan %s niet maken: %s", name, e.message);
+	if (!x->html || edition_write_html(x->html, x->sheet, path, &x->e) != 0) {
+		*err = xasprintf("kan %s niet maken: %s", x->name, x->e.message);
 		rc = -1;
 	}
-	xmlFreeDoc(html);
+	xmlFreeDoc(x->html);
+	x->html = NULL;
 	free(path);
 	return rc;
 }
 
-int serve_build_html(struct ordinance *o, const char *out, char **err)
+static int write_editions(xmlDocPtr akn, const char *out, char **err)
+{
+	struct xform legal = {"stylesheets/verordening.xsl", "verordening.html", akn, NULL, {0, ""}};
+	struct xform citizen = {"stylesheets/publieksversie.xsl", "publieksversie.html", akn, NULL, {0, ""}};
+	pthread_t t;
+	int threaded = pthread_create(&t, NULL, xform_run, &citizen) == 0;
+	xform_run(&legal);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		xform_run(&citizen);
+	int rc = write_html(&legal, out, err);
+	if (rc == 0)
+		rc = write_html(&citizen, out, err);
+	xmlFreeDoc(citizen.html);
+	return rc;
+}
+
+static int write_report(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
+{
+	if (!st)
+		return report_readability_write(o, out, err);
+	size_t len;
+	char *html = report_readability_html(o, st, &len);
+	char *path = xasprintf("%s/leesbaarheid.html", out);
+	int rc = output_write_file(path, html, len, err);
+	free(path);
+	free(html);
+	return rc;
+}
+
+int serve_build_html(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
 {
 	if (output_make_dir(out, err))
 		return -1;
@@ -95,11 +140,9 @@ int serve_build_html(struct ordinance *o, const char *out, char **err)
 		rc = im.failed ? -1 : 0;
 	}
 	if (rc == 0)
-		rc = write_html(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
+		rc = write_editions(akn, out, err);
 	if (rc == 0)
-		rc = write_html(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
-	if (rc == 0)
-		rc = report_readability_write(o, out, err);
+		rc = write_report(o, st, out, err);
 	xmlFreeDoc(akn);
 	return rc;
 }

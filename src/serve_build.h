@@ -10,8 +10,14 @@
  */
 
 struct ordinance;
+struct rd_stats;
 
-/* Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure. */
-int serve_build_html(struct ordinance *o, const char *out, char **err);
+/*
+ * ST: the readability figures of O from compile_ordinance_stats, so the text
+ * is not measured twice; NULL measures it here. The two stylesheets run in
+ * two threads. Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first
+ * failure.
+ */
+int serve_build_html(struct ordinance *o, const struct rd_stats *st, const char *out, char **err);
 
 #endif

@@ -83,8 +83,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="ovc-serve-")
     src = os.path.join(tmp, "verordening")
     shutil.copytree(BASE, src)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
     proc = subprocess.Popen([OVC, "serve", "verordening", "-o", "uit", "--port", "0",
-                             "--max-verzoeken", str(REQUESTS)], cwd=tmp,
+                             "--max-verzoeken", str(REQUESTS)], cwd=tmp, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         run(tmp, src, proc)
@@ -125,6 +126,13 @@ def run(tmp, src, proc):
     ok(sorted(f for f in os.listdir(out) if not os.path.isdir(os.path.join(out, f))) ==
        ["basis.css", "leesbaarheid.html", "publieksversie.css", "publieksversie.html", "verordening.akn.xml",
         "verordening.css", "verordening.html"], "the first build writes the HTML editions, no PDFs", os.listdir(out))
+    # the same bytes as ovc build writes for them
+    full = os.path.join(tmp, "volledig")
+    subprocess.run([OVC, "build", "verordening", "-o", full], cwd=tmp, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
+                   capture_output=True)
+    same = [f for f in os.listdir(out) if not os.path.isdir(os.path.join(out, f))
+            and open(os.path.join(out, f), "rb").read() == open(os.path.join(full, f), "rb").read()]
+    ok(len(same) == 7, "each file serve wrote is byte-identical to ovc build's", sorted(same))
 
     # 1: the page, with the reload script for build 1
     status, ctype, body = get(port, "/publieksversie.html")
