@@ -23,6 +23,12 @@ import tempfile
 import time
 
 
+def cpu_ms(pid):
+    """User + system CPU time of PID so far, in ms (independent of the machine's load)."""
+    f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) * 1e3 / os.sysconf("SC_CLK_TCK")
+
+
 def lsp(ovc, d, runs):
     d = os.path.abspath(d)
     name = max((f for f in os.listdir(d) if f.endswith(".md")), key=lambda f: os.path.getsize(os.path.join(d, f)))
@@ -63,6 +69,7 @@ def lsp(ovc, d, runs):
         "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
     published()
     times = []
+    cpu0 = cpu_ms(p.pid)
     for i in range(runs):
         # every other change breaks a reference at the end of the file
         new = text + ("\nZie artikel 999.%d.\n" % i if i % 2 == 0 else "")
@@ -74,11 +81,12 @@ def lsp(ovc, d, runs):
         broken = any(x["code"] == "verwijzing-artikel" for x in diags)
         if broken != (i % 2 == 0):
             raise SystemExit("lsp: onverwachte meldingen na wijziging %d" % i)
+    cpu = (cpu_ms(p.pid) - cpu0) / runs
     send({"id": 2, "method": "shutdown"})
     send({"method": "exit"})
     p.stdin.close()
     p.wait()
-    return statistics.median(times), len(text.split()), name
+    return statistics.median(times), cpu, len(text.split()), name
 
 
 def serve(ovc, d, runs):
@@ -99,6 +107,7 @@ def serve(ovc, d, runs):
         path = os.path.join(src, name)
         text = open(path, encoding="utf-8").read()
         times = []
+        cpu0 = cpu_ms(p.pid)
         for i in range(runs):
             gen = i + 1  # builds so far: the first one and one per save
             s = socket.create_connection(("127.0.0.1", port), timeout=10)
@@ -118,21 +127,24 @@ def serve(ovc, d, runs):
             s.close()
             if b"event: herlaad" not in got:
                 raise SystemExit("serve: geen herlaadsignaal")
+        cpu = (cpu_ms(p.pid) - cpu0) / runs
         p.send_signal(signal.SIGTERM)
         p.wait(timeout=10)
-        return statistics.median(times)
+        return statistics.median(times), cpu
     finally:
         shutil.rmtree(tmp)
 
 
 def main():
     ovc, d, runs = os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-    ms, words, name = lsp(ovc, d, runs)
-    print("bench: lsp didChange → publishDiagnostics (%s, %d woorden in het bestand, hele verordening): mediaan %.1f ms van %d"
-          % (name, words, ms, runs))
-    ms = serve(ovc, d, runs)
-    print("bench: serve opslaan → HTML-edities en leesbaarheid.html herbouwd (herlaadsignaal): mediaan %.1f ms van %d"
-          % (ms, runs))
+    load = os.getloadavg()[0]
+    ms, cpu, words, name = lsp(ovc, d, runs)
+    print("bench: lsp didChange → publishDiagnostics (%s, %d woorden in het bestand, hele verordening): "
+          "mediaan %.1f ms van %d, CPU %.1f ms per wijziging" % (name, words, ms, runs, cpu))
+    ms, cpu = serve(ovc, d, runs)
+    print("bench: serve opslaan → HTML-edities en leesbaarheid.html herbouwd (herlaadsignaal): "
+          "mediaan %.1f ms van %d, CPU %.1f ms per opslag (twee threads)" % (ms, runs, cpu))
+    print("bench: belasting van de machine bij de start: %.1f (%d cores)" % (load, os.cpu_count()))
 
 
 if __name__ == "__main__":
