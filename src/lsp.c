@@ -370,14 +370,17 @@ static const struct source *source_for(struct server *s, const char *uri)
 	for (size_t i = 0; path && s->o && i < s->o->nfiles && !src; i++)
 		if (strcmp(s->o->files[i]->path, path) == 0)
 			src = s->o->files[i];
-	if (path && !src) {
+	char *dir = path && !src ? dir_of(path) : NULL;
+	if (dir && (!s->dir || strcmp(dir, s->dir) != 0)) {
 		/* a file of another ordinance directory */
-		s->dirty = dir_of(path);
+		s->dirty = dir;
+		dir = NULL;
 		compile_now(s);
 		for (size_t i = 0; s->o && i < s->o->nfiles && !src; i++)
 			if (strcmp(s->o->files[i]->path, path) == 0)
 				src = s->o->files[i];
 	}
+	free(dir);
 	free(path);
 	return src;
 }

@@ -408,26 +408,25 @@ static int answer(struct server *s, struct client *c)
 	return keep;
 }
 
-/* Tell event streams that wait for a build after theirs; they then close. */
+static void drop_client(struct server *s, size_t i)
+{
+	close(s->clients[i].fd);
+	s->clients[i] = s->clients[--s->nclients];
+}
+
+/* Tell event streams that wait for a build after theirs, and close them. */
 static void notify_rebuilt(struct server *s)
 {
-	for (size_t i = 0; i < s->nclients; i++) {
+	for (size_t i = s->nclients; i-- > 0;) {
 		struct client *c = &s->clients[i];
 		if (!c->events || c->since >= s->gen)
 			continue;
 		char msg[64];
 		int n = snprintf(msg, sizeof msg, "event: herlaad\ndata: %u\n\n", s->gen);
 		send_all(c->fd, msg, (size_t)n);
-		shutdown(c->fd, SHUT_WR);
-		c->events = 0;
+		drop_client(s, i);
 		count_answer(s);
 	}
-}
-
-static void drop_client(struct server *s, size_t i)
-{
-	close(s->clients[i].fd);
-	s->clients[i] = s->clients[--s->nclients];
 }
 
 static void accept_client(struct server *s)
@@ -636,21 +635,22 @@ static void run(struct server *s)
 		int r = poll(fds, 2 + nc, timeout);
 		if (r < 0 && errno != EINTR)
 			break;
-		if (r > 0 && (fds[1].revents & POLLIN))
-			watch_input(s);
+		if (r > 0) {
+			if (fds[1].revents & POLLIN)
+				watch_input(s);
+			/* clients from the back: dropping one moves the last, already seen */
+			for (size_t i = nc; i-- > 0;)
+				if (fds[2 + i].revents & (POLLIN | POLLHUP | POLLERR))
+					client_input(s, i);
+			if (fds[0].revents & POLLIN)
+				accept_client(s);
+		}
+		/* after the clients: notify_rebuilt drops streams, which renumbers them */
 		if (s->rebuild_at > 0 && now_ms() >= s->rebuild_at) {
 			s->rebuild_at = 0;
 			rebuild(s);
 			notify_rebuilt(s);
 		}
-		if (r <= 0)
-			continue;
-		/* clients from the back, so dropping one does not move an unseen one */
-		for (size_t i = nc; i-- > 0;)
-			if (fds[2 + i].revents & (POLLIN | POLLHUP | POLLERR))
-				client_input(s, i);
-		if (fds[0].revents & POLLIN)
-			accept_client(s);
 	}
 }
 
