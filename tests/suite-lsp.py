@@ -238,6 +238,17 @@ def session(tmp, offer, want_enc):
         "start": {"line": 16, "character": 2}, "end": {"line": 16, "character": 13}}},
        "%s definition of a defined term: its entry in Begrippen" % tag, r)
 
+    # hover on the term and on the label link
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 12, "character": tm}})
+    r = c.response(rid)
+    ok(r and r["result"] and r["result"]["contents"]["value"] == "**college**: het college van burgemeester en wethouders;"
+       and r["result"]["range"] == {"start": {"line": 12, "character": 4}, "end": {"line": 12, "character": 11}},
+       "%s hover on a defined term: its definition" % tag, r)
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 12, "character": lk}})
+    r = c.response(rid)
+    ok(r and r["result"] and r["result"]["contents"]["value"].startswith("**Artikel 2.1 Melding**\n\n1. Een inwoner"),
+       "%s hover on a label link: the target article" % tag, r)
+
     # code actions on the whole line: the two fixes ovc knows
     rid = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": {
         "start": {"line": 12, "character": 0}, "end": {"line": 12, "character": units(line13, want_enc)}},
