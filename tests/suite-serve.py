@@ -7,13 +7,16 @@ Edit a source → the reload event fires and the served HTML changes; the
 published file never holds the reload script; a broken edit → every HTML
 page is the diagnostics page while out/ keeps the last good edition; paths
 outside out/ and foreign Host headers are refused; a non-loopback bind is
-refused before anything is built.
+refused before anything is built. Then in a real browser (Debian's
+chromium, driven over the DevTools pipe): a save reloads the open page.
 """
 import http.client
+import json
 import os
 import re
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -97,6 +100,7 @@ def main():
         proc.stderr.close()
         shutil.rmtree(tmp)
     refusals()
+    browser_reload()
     print("1..%d" % n)
     return 1 if failed else 0
 
@@ -203,6 +207,116 @@ def run(tmp, src, proc):
     ok(rc == 0 and rest.rstrip().endswith("ovc serve: gestopt"),
        "after %d requests the server stops by itself, status 0" % REQUESTS, "%s\n%s" % (rc, rest))
     ok(open(path, encoding="utf-8").read().count("Artikel 9.9") == 1, "the sources are untouched by serve")
+
+
+class Browser:
+    """Headless chromium on PAGE, driven with the DevTools protocol over
+    --remote-debugging-pipe (fd 3 in, fd 4 out, NUL-separated JSON)."""
+
+    def __init__(self, url, profile):
+        to_child, self.w = os.pipe()
+        self.r, from_child = os.pipe()
+
+        def fds():  # dup first: a pipe may already sit on fd 3 or 4, without inheritance
+            a, b = os.dup(to_child), os.dup(from_child)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+        self.p = subprocess.Popen(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-proxy-server", "--user-data-dir=" + profile, "--remote-debugging-pipe", url],
+            preexec_fn=fds, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_child)
+        os.close(from_child)
+        self.buf, self.id, self.session = b"", 0, None
+
+    def call(self, method, params=None):
+        self.id += 1
+        msg = {"id": self.id, "method": method, "params": params or {}}
+        if self.session:
+            msg["sessionId"] = self.session
+        os.write(self.w, json.dumps(msg).encode() + b"\0")
+        deadline = time.monotonic() + STEP
+        while True:
+            while b"\0" in self.buf:
+                raw, self.buf = self.buf.split(b"\0", 1)
+                m = json.loads(raw)
+                if m.get("id") == self.id:
+                    return m
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.r], [], [], left)[0]:
+                return {}
+            chunk = os.read(self.r, 1 << 20)
+            if not chunk:
+                return {}
+            self.buf += chunk
+
+    def attach(self):
+        deadline = time.monotonic() + STEP
+        while time.monotonic() < deadline:
+            pages = [t for t in self.call("Target.getTargets").get("result", {}).get("targetInfos", [])
+                     if t["type"] == "page"]
+            if pages:
+                r = self.call("Target.attachToTarget", {"targetId": pages[0]["targetId"], "flatten": True})
+                self.session = r.get("result", {}).get("sessionId")
+                return self.session is not None
+            time.sleep(0.2)
+        return False
+
+    def until(self, expression, timeout=STEP):
+        """Poll EXPRESSION in the page until it is true; its last value."""
+        deadline, value = time.monotonic() + timeout, None
+        while time.monotonic() < deadline:
+            r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+            value = r.get("result", {}).get("result", {}).get("value")
+            if value:
+                return value
+            time.sleep(0.1)
+        return value
+
+    def close(self):
+        self.p.terminate()
+        self.p.wait(timeout=STEP)
+        os.close(self.w)
+        os.close(self.r)
+
+
+def browser_reload():
+    tmp = tempfile.mkdtemp(prefix="ovc-serve-browser-")
+    src = os.path.join(tmp, "verordening")
+    shutil.copytree(BASE, src)
+    proc = subprocess.Popen([OVC, "serve", "verordening", "-o", "uit", "--port", "0"], cwd=tmp,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    browser = None
+    try:
+        m = re.search(r"127\.0\.0\.1:(\d+)/", read_stderr_until(proc, b"(Ctrl-C stopt)\n"))
+        browser = Browser("http://127.0.0.1:%s/publieksversie.html" % m.group(1), os.path.join(tmp, "profiel"))
+        attached = browser.attach()
+        loaded = attached and browser.until("document.readyState === 'complete' && "
+                                            "document.body.innerText.includes('U kunt bellen of langskomen.') && "
+                                            "performance.timeOrigin")
+        ok(bool(loaded), "chromium shows the served page", loaded)
+        path = os.path.join(src, "1-gemeenschappelijk.md")
+        text = open(path, encoding="utf-8").read()
+        write(path, text.replace("U kunt bellen of langskomen.", "U kunt bellen, mailen of langskomen."))
+        after = browser.until("document.body.innerText.includes('U kunt bellen, mailen of langskomen.') && "
+                              "performance.timeOrigin")
+        ok(bool(loaded) and bool(after) and after != loaded,
+           "after a save chromium has reloaded the page by itself and shows the new text", (loaded, after))
+    finally:
+        if browser:
+            browser.close()
+        proc.send_signal(signal.SIGTERM)
+        try:
+            rc = proc.wait(timeout=STEP)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            rc = proc.wait()
+        rest = read_stderr_until(proc, b"gestopt\n")
+        proc.stdout.close()
+        proc.stderr.close()
+        shutil.rmtree(tmp)
+    ok(rc == 0 and rest.rstrip().endswith("ovc serve: gestopt"), "SIGTERM stops serve cleanly, status 0", (rc, rest))
 
 
 def refusals():
