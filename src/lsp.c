@@ -434,10 +434,10 @@ static void on_hover(struct server *s, json_t *id, json_t *params)
 {
 	size_t off = 0;
 	const struct source *src = text_position(s, params, &off);
-	struct nav_spot spot;
+	struct lsp_nav_spot spot;
 	char *text = NULL;
-	if (src && nav_spot_at(s->o, src, off, &spot))
-		text = nav_hover(s->o, &spot);
+	if (src && lsp_nav_spot_at(s->o, src, off, &spot))
+		text = lsp_nav_hover(s->o, &spot);
 	if (!text) {
 		send_result(s, id, NULL);
 		return;
@@ -452,10 +452,10 @@ static void on_definition(struct server *s, json_t *id, json_t *params)
 {
 	size_t off = 0;
 	const struct source *src = text_position(s, params, &off);
-	struct nav_spot spot;
+	struct lsp_nav_spot spot;
 	struct span target;
 	const struct unit *article;
-	if (!src || !nav_spot_at(s->o, src, off, &spot) || !nav_target(s->o, spot.href, &target, &article)) {
+	if (!src || !lsp_nav_spot_at(s->o, src, off, &spot) || !lsp_nav_target(s->o, spot.href, &target, &article)) {
 		send_result(s, id, NULL);
 		return;
 	}

@@ -10,7 +10,7 @@ struct finder {
 	const struct source *src;
 	size_t off;
 	int found;
-	struct nav_spot spot;
+	struct lsp_nav_spot spot;
 };
 
 static int contains(const struct finder *f, size_t start, size_t end)
@@ -29,7 +29,7 @@ static void find_in_text(struct blk *b, const struct text_ctx *c, void *ud)
 		const struct annot *a = &r->annots[i];
 		size_t s = r->src_off[a->start], e = r->src_off[a->end];
 		if (contains(f, s, e)) {
-			f->spot.kind = a->kind == ANNOT_TERM ? NAV_TERM : NAV_REF;
+			f->spot.kind = a->kind == ANNOT_TERM ? LSP_NAV_TERM : LSP_NAV_REF;
 			f->spot.span = (struct span){f->src, s, e};
 			f->spot.href = a->href;
 			f->found = 1;
@@ -39,7 +39,7 @@ static void find_in_text(struct blk *b, const struct text_ctx *c, void *ud)
 	for (size_t i = 0; i < r->nlinks; i++) {
 		const struct inl *l = r->links[i].link;
 		if (l->target && contains(f, l->span.start, l->span.end)) {
-			f->spot.kind = NAV_LINK;
+			f->spot.kind = LSP_NAV_LINK;
 			f->spot.span = l->span;
 			f->spot.href = l->target;
 			f->found = 1;
@@ -48,9 +48,9 @@ static void find_in_text(struct blk *b, const struct text_ctx *c, void *ud)
 	}
 }
 
-int nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struct nav_spot *spot)
+int lsp_nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struct lsp_nav_spot *spot)
 {
-	struct finder f = {src, off, 0, {NAV_REF, {NULL, 0, 0}, NULL}};
+	struct finder f = {src, off, 0, {LSP_NAV_REF, {NULL, 0, 0}, NULL}};
 	ordinance_each_text(o, find_in_text, &f);
 	if (f.found)
 		*spot = f.spot;
@@ -95,7 +95,7 @@ static int find_term(const struct unit *u, const char *id, struct span *span)
 	return 0;
 }
 
-int nav_target(const struct ordinance *o, const char *href, struct span *span,
+int lsp_nav_target(const struct ordinance *o, const char *href, struct span *span,
                const struct unit **article)
 {
 	*article = NULL;
@@ -158,20 +158,20 @@ static char *hover_article(const struct unit *a)
 	return strbuf_detach(&sb, NULL);
 }
 
-char *nav_hover(const struct ordinance *o, const struct nav_spot *spot)
+char *lsp_nav_hover(const struct ordinance *o, const struct lsp_nav_spot *spot)
 {
 	struct span span;
 	const struct unit *article;
 	if (spot->href && spot->href[0] != '#')
 		return xasprintf("Externe bron: <%s>", spot->href);
-	if (!nav_target(o, spot->href, &span, &article))
+	if (!lsp_nav_target(o, spot->href, &span, &article))
 		return NULL;
 	if (article)
 		return hover_article(article);
 	struct strbuf sb;
 	strbuf_init(&sb);
 	put_flat(&sb, &span);
-	if (spot->kind == NAV_TERM) {
+	if (spot->kind == LSP_NAV_TERM) {
 		/* the whole definition: the list item that holds the term */
 		const struct unit *lists[] = {o->begrippen, o->kernwaarden};
 		for (int k = 0; k < 2; k++)

@@ -13,16 +13,16 @@
 
 #include "model.h"
 
-enum nav_kind { NAV_REF, NAV_LINK, NAV_TERM };
+enum lsp_nav_kind { LSP_NAV_REF, LSP_NAV_LINK, LSP_NAV_TERM };
 
-struct nav_spot {
-	enum nav_kind kind;
+struct lsp_nav_spot {
+	enum lsp_nav_kind kind;
 	struct span span; /* the reference, link or term in the source */
 	const char *href; /* "#eId", "#thema_id", "#term-id" or an external URL; borrowed */
 };
 
 /* The spot that contains byte OFF of SRC. Returns 1 and fills *SPOT, or 0. */
-int nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struct nav_spot *spot);
+int lsp_nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struct lsp_nav_spot *spot);
 
 /*
  * Where HREF's target is written: a unit's heading, a lid, an onderdeel,
@@ -30,7 +30,7 @@ int nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struc
  * holds it (NULL for themes, terms outside articles and non-articles).
  * Returns 1 when found, 0 for unknown or external targets.
  */
-int nav_target(const struct ordinance *o, const char *href, struct span *span,
+int lsp_nav_target(const struct ordinance *o, const char *href, struct span *span,
                const struct unit **article);
 
 /*
@@ -38,6 +38,6 @@ int nav_target(const struct ordinance *o, const char *href, struct span *span,
  * lid; a term's definition; an external link's address. malloc'ed, or
  * NULL when there is nothing to show.
  */
-char *nav_hover(const struct ordinance *o, const struct nav_spot *spot);
+char *lsp_nav_hover(const struct ordinance *o, const struct lsp_nav_spot *spot);
 
 #endif
