@@ -350,7 +350,7 @@ static void compile_now(struct server *s)
 	s->d = diag_sink_new();
 	char *err = NULL;
 	if (compile_ordinance(dir, &s->o, s->d, &err) != 0) {
-		log_message(s, 1, err);
+		log_message(s, 3, err); /* e.g. a Markdown file outside an ordinance */
 		free(err);
 		s->o = NULL;
 	} else {
