@@ -47,8 +47,8 @@ struct server {
 	struct diag_sink *d;
 	char *dirty; /* a directory whose text changed since, or NULL */
 
-	char **shown; /* uris that have diagnostics in the client */
-	size_t nshown, capshown;
+	struct published *pub; /* what each uri was last sent */
+	size_t npub, cappub;
 
 	char *in; /* unread input */
 	size_t inlen, incap;
@@ -292,17 +292,65 @@ static void log_message(struct server *s, int type, const char *text)
 	send_notification(s, "window/logMessage", json_pack("{s:i,s:s}", "type", type, "message", text));
 }
 
+/* What the client was last sent for one uri. */
+struct published {
+	char *uri;
+	char *diags; /* the serialised array */
+	int seen;    /* the uri is a file of the last compile */
+};
+
+static struct published *published_find(struct server *s, const char *uri)
+{
+	for (size_t i = 0; i < s->npub; i++)
+		if (strcmp(s->pub[i].uri, uri) == 0)
+			return &s->pub[i];
+	return NULL;
+}
+
+/* Forget what URI was sent, so the next compile sends it again (a reopened file). */
+static void published_forget(struct server *s, const char *uri)
+{
+	struct published *p = published_find(s, uri);
+	if (!p)
+		return;
+	free(p->uri);
+	free(p->diags);
+	*p = s->pub[--s->npub];
+}
+
+/* Send ARR (consumed) for URI unless the client has exactly these already. */
+static void publish_changed(struct server *s, const char *uri, json_t *arr)
+{
+	char *text = json_dumps(arr, JSON_COMPACT);
+	struct published *p = published_find(s, uri);
+	if (p && text && strcmp(p->diags, text) == 0) {
+		free(text);
+		json_decref(arr);
+		p->seen = 1;
+		return;
+	}
+	if (!p) {
+		struct published fresh = {xstrdup(uri), NULL, 0};
+		VEC_PUSH(s->pub, s->npub, s->cappub, fresh);
+		p = &s->pub[s->npub - 1];
+	}
+	free(p->diags);
+	p->diags = text ? text : xstrdup("");
+	p->seen = 1;
+	publish(s, uri, arr);
+}
+
 /*
  * Diagnostics for every file of the ordinance (an edit in one file can
- * break a reference in another), and empty lists for files that showed
- * some before and are no longer read.
+ * break a reference in another) whose list changed, and empty lists for
+ * files of this directory that showed some before and are no longer read.
  */
 static void publish_all(struct server *s)
 {
-	char **now = NULL;
-	size_t nnow = 0, capnow = 0;
-	size_t n;
+	size_t n = 0;
 	const struct diag *list = s->d ? diag_list(s->d, &n) : NULL;
+	for (size_t i = 0; i < s->npub; i++)
+		s->pub[i].seen = 0;
 	for (size_t f = 0; s->o && f < s->o->nfiles; f++) {
 		const struct source *src = s->o->files[f];
 		json_t *arr = json_array();
@@ -310,36 +358,22 @@ static void publish_all(struct server *s)
 			if (list[i].src == src)
 				json_array_append_new(arr, diag_json(s, &list[i]));
 		char *uri = path_to_uri(s, src->path);
-		if (json_array_size(arr))
-			VEC_PUSH(now, nnow, capnow, xstrdup(uri));
-		publish(s, uri, arr);
+		publish_changed(s, uri, arr);
 		free(uri);
 	}
-	for (size_t i = 0; i < s->nshown; i++) {
-		int still = 0;
-		for (size_t k = 0; k < nnow && !still; k++)
-			still = strcmp(now[k], s->shown[i]) == 0;
-		int listed = 0;
-		for (size_t f = 0; s->o && f < s->o->nfiles && !listed; f++) {
-			char *uri = path_to_uri(s, s->o->files[f]->path);
-			listed = strcmp(uri, s->shown[i]) == 0;
+	for (size_t i = 0; i < s->npub; i++) {
+		char *path = uri_to_path(s->pub[i].uri);
+		char *dir = path ? dir_of(path) : NULL;
+		/* another ordinance directory keeps its diagnostics */
+		if (!s->pub[i].seen && dir && s->dir && strcmp(dir, s->dir) == 0 &&
+		    strcmp(s->pub[i].diags, "[]") != 0) {
+			char *uri = xstrdup(s->pub[i].uri);
+			publish_changed(s, uri, json_array());
 			free(uri);
 		}
-		char *path = uri_to_path(s->shown[i]);
-		char *dir = path ? dir_of(path) : NULL;
-		int other_dir = dir && s->dir && strcmp(dir, s->dir) != 0;
 		free(path);
 		free(dir);
-		if (other_dir && !still) /* another ordinance: its diagnostics stay */
-			VEC_PUSH(now, nnow, capnow, xstrdup(s->shown[i]));
-		else if (!still && !listed)
-			publish(s, s->shown[i], json_array());
-		free(s->shown[i]);
 	}
-	free(s->shown);
-	s->shown = now;
-	s->nshown = nnow;
-	s->capshown = capnow;
 }
 
 static void compile_now(struct server *s)
@@ -521,6 +555,7 @@ static void on_open(struct server *s, json_t *params)
 		path = NULL;
 	}
 	d = doc_find(s, uri);
+	published_forget(s, uri); /* a client may drop a closed file's diagnostics */
 	source_overlay_set(d->path, json_string_value(text), json_string_length(text));
 	set_dirty(s, d->path);
 }
@@ -654,9 +689,11 @@ int lsp_main(int argc, char **argv)
 		free(s.docs[i].path);
 	}
 	free(s.docs);
-	for (size_t i = 0; i < s.nshown; i++)
-		free(s.shown[i]);
-	free(s.shown);
+	for (size_t i = 0; i < s.npub; i++) {
+		free(s.pub[i].uri);
+		free(s.pub[i].diags);
+	}
+	free(s.pub);
 	free(s.in);
 	source_overlay_clear();
 	return s.shutdown ? 0 : 1;

@@ -304,6 +304,22 @@ def edges(tmp):
     pub = [m["params"]["diagnostics"] for m in c.notes
            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri]
     ok(r is not None and pub == [[]], "the text of a didOpen before initialize is not used", c.notes)
+    # only changed lists are sent again; a reopened file always is
+    wmo = open(os.path.join(src, "3-wmo.md"), encoding="utf-8").read()
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 2,
+                                                       "text": wmo}})
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+    c.response(rid)
+    pub = [m["params"]["uri"] for m in c.notes if m.get("method") == "textDocument/publishDiagnostics"]
+    ok(pub == [uri], "didOpen of an unchanged file: its diagnostics are sent again, the others' not", pub)
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                        "contentChanges": [{"text": wmo + "\nZie artikel 9.9.\n"}]})
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+    c.response(rid)
+    pub = [(m["params"]["uri"], [d["code"] for d in m["params"]["diagnostics"]]) for m in c.notes
+           if m.get("method") == "textDocument/publishDiagnostics"]
+    ok(pub == [(uri, ["verwijzing-artikel"])], "a change that breaks a reference: one publish, for that file", pub)
+
     # garbage body → parse error, the server lives on
     c.p.stdin.write(b"Content-Length: 5\r\n\r\n{nee}")
     c.p.stdin.flush()
