@@ -193,9 +193,12 @@ static void rebuild(struct server *s)
 	s->errors_page = NULL;
 	if (text) {
 		s->errors_page = errors_page(text, textlen);
-		fprintf(stderr, "ovc serve: %d %s in %s; %s houdt de laatste goede versie\n",
-		        diag_count(d, SEV_ERROR), diag_count(d, SEV_ERROR) == 1 ? "fout" : "fouten", s->dir,
-		        s->out);
+		int errors = diag_count(d, SEV_ERROR);
+		if (errors)
+			fprintf(stderr, "ovc serve: %d %s in %s; %s houdt de laatste goede versie\n", errors,
+			        errors == 1 ? "fout" : "fouten", s->dir, s->out);
+		else /* the sources could not be read, or an output not written */
+			fprintf(stderr, "ovc serve: %s; %s houdt de laatste goede versie\n", text, s->out);
 	} else {
 		fprintf(stderr, "ovc serve: bijgewerkt in %.0f ms (%d %s)\n", now_ms() - t0,
 		        diag_count(d, SEV_WARNING), diag_count(d, SEV_WARNING) == 1 ? "waarschuwing" : "waarschuwingen");
@@ -347,6 +350,13 @@ static void count_answer(struct server *s)
 	s->answered++;
 }
 
+static void send_reload(int fd, unsigned gen)
+{
+	char msg[64];
+	int n = snprintf(msg, sizeof msg, "event: herlaad\ndata: %u\n\n", gen);
+	send_all(fd, msg, (size_t)n);
+}
+
 static void serve_page(struct server *s, int fd, const char *page, size_t len, int head_only)
 {
 	size_t n;
@@ -386,6 +396,11 @@ static int answer(struct server *s, struct client *c)
 		                           "retry: 1000\n\n";
 		keep = send_all(c->fd, head, sizeof head - 1) == 0;
 		c->events = keep;
+		if (keep && c->since < s->gen) {
+			/* rebuilt between serving the page and this request */
+			send_reload(c->fd, s->gen);
+			keep = 0;
+		}
 	} else if (strcmp(path, "/") == 0 || strcmp(path, "/index.html") == 0) {
 		char *page = s->errors_page ? xstrdup(s->errors_page) : index_page();
 		serve_page(s, c->fd, page, strlen(page), head_only);
@@ -421,9 +436,7 @@ static void notify_rebuilt(struct server *s)
 		struct client *c = &s->clients[i];
 		if (!c->events || c->since >= s->gen)
 			continue;
-		char msg[64];
-		int n = snprintf(msg, sizeof msg, "event: herlaad\ndata: %u\n\n", s->gen);
-		send_all(c->fd, msg, (size_t)n);
+		send_reload(c->fd, s->gen);
 		drop_client(s, i);
 		count_answer(s);
 	}

@@ -27,7 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OVC = os.path.abspath(os.environ.get("OVC", os.path.join(ROOT, "build", "ovc")))
 BASE = os.path.join(ROOT, "tests", "fixtures", "minimaal")
 STEP = 10.0  # seconds any one step may take
-REQUESTS = 10  # the requests below; then the server stops
+REQUESTS = 11  # the requests below; then the server stops
 
 n = 0
 failed = 0
@@ -166,7 +166,14 @@ def run(tmp, src, proc):
     ok(status == 200 and "U kunt bellen, mailen of langskomen." in body and "?na=2" in body,
        "after the save the served HTML holds the new text", body[:300])
 
-    # 4, 5: a broken edit, watched by two open pages
+    # 4: a page served at build 1 that connects after build 2: reloaded at once
+    ev = Events(port, 1)
+    got = ev.wait(b"event: herlaad\ndata: 2\n\n")
+    ev.close()
+    ok(got.endswith("retry: 1000\n\nevent: herlaad\ndata: 2\n\n"),
+       "an event stream from an older build gets the reload at once", got)
+
+    # 5, 6: a broken edit, watched by two open pages
     evs = [Events(port, 2), Events(port, 2)]
     for ev in evs:
         ev.wait(b"retry: 1000\n\n")
@@ -178,7 +185,7 @@ def run(tmp, src, proc):
     ok(all(g.endswith("event: herlaad\ndata: 3\n\n") for g in got),
        "a broken save fires the reload event too, in both open pages", got)
 
-    # 6: every HTML page is now the diagnostics page
+    # 7: every HTML page is now the diagnostics page
     status, ctype, body = get(port, "/verordening.html")
     diag = "verordening/1-gemeenschappelijk.md:34:4: fout: artikel 9.9 bestaat niet in deze verordening [verwijzing-artikel]"
     ok(status == 200 and "<h1>De verordening bevat fouten</h1>" in body and diag in body and "?na=3" in body,
@@ -186,11 +193,11 @@ def run(tmp, src, proc):
     on_disk = open(os.path.join(out, "publieksversie.html"), encoding="utf-8").read()
     ok("mailen" in on_disk, "uit/ keeps the last good edition")
 
-    # 7: other files are still served
+    # 8: other files are still served
     status, ctype, body = get(port, "/basis.css")
     ok(status == 200 and ctype == "text/css; charset=utf-8" and body == open(os.path.join(out, "basis.css")).read(),
        "GET /basis.css: 200 text/css, the file's bytes")
-    # 8-10: refusals
+    # 9-11: refusals
     status, _, _ = get(port, "/../verordening/verordening.md")
     ok(status == 404, "a path outside uit/ is not served", status)
     status, _, _ = get(port, "/.verordening.html.tmp")
