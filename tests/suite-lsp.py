@@ -22,7 +22,9 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OVC = os.path.abspath(os.environ.get("OVC", os.path.join(ROOT, "build", "ovc")))
 BASE = os.path.join(ROOT, "tests", "fixtures", "minimaal")
-TIMEOUT = 20.0
+# make valgrind runs the server under valgrind: OVC_WRAP="valgrind …"
+WRAP = os.environ.get("OVC_WRAP", "").split()
+TIMEOUT = 60.0 if WRAP else 20.0
 
 n = 0
 failed = 0
@@ -42,7 +44,7 @@ def ok(cond, name, detail=""):
 
 class Client:
     def __init__(self, *args):
-        self.p = subprocess.Popen([OVC, "lsp", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        self.p = subprocess.Popen([*WRAP, OVC, "lsp", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE)
         self.buf = b""
         self.next_id = 1

@@ -26,7 +26,9 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OVC = os.path.abspath(os.environ.get("OVC", os.path.join(ROOT, "build", "ovc")))
 BASE = os.path.join(ROOT, "tests", "fixtures", "minimaal")
-STEP = 10.0  # seconds any one step may take
+# make valgrind runs the server under valgrind: OVC_WRAP="valgrind …"
+WRAP = os.environ.get("OVC_WRAP", "").split()
+STEP = 60.0 if WRAP else 10.0  # seconds any one step may take
 REQUESTS = 11  # the requests below; then the server stops
 
 n = 0
@@ -87,7 +89,7 @@ def main():
     src = os.path.join(tmp, "verordening")
     shutil.copytree(BASE, src)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
-    proc = subprocess.Popen([OVC, "serve", "verordening", "-o", "uit", "--port", "0",
+    proc = subprocess.Popen([*WRAP, OVC, "serve", "verordening", "-o", "uit", "--port", "0",
                              "--max-verzoeken", str(REQUESTS)], cwd=tmp, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -292,7 +294,7 @@ def browser_reload():
     tmp = tempfile.mkdtemp(prefix="ovc-serve-browser-")
     src = os.path.join(tmp, "verordening")
     shutil.copytree(BASE, src)
-    proc = subprocess.Popen([OVC, "serve", "verordening", "-o", "uit", "--port", "0"], cwd=tmp,
+    proc = subprocess.Popen([*WRAP, OVC, "serve", "verordening", "-o", "uit", "--port", "0"], cwd=tmp,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     browser = None
     try:
