@@ -463,10 +463,10 @@ static void accept_client(struct server *s)
 static int client_input(struct server *s, size_t i)
 {
 	struct client *c = &s->clients[i];
-	if (c->events || c->len + 1 >= sizeof c->req) {
+	if (c->events) {
 		/* an event stream sends nothing: this is its end */
 		char junk[512];
-		if (c->events && recv(c->fd, junk, sizeof junk, 0) > 0)
+		if (recv(c->fd, junk, sizeof junk, 0) > 0)
 			return 0;
 		drop_client(s, i);
 		return 1;
@@ -476,17 +476,19 @@ static int client_input(struct server *s, size_t i)
 		drop_client(s, i);
 		return 1;
 	}
+	const char *refusal = NULL;
+	if (memchr(c->req + c->len, '\0', (size_t)k)) /* not HTTP; strstr would stop at it */
+		refusal = "Onbegrijpelijk verzoek.\n";
 	c->len += (size_t)k;
 	c->req[c->len] = '\0';
-	if (!strstr(c->req, "\r\n\r\n") && !strstr(c->req, "\n\n")) {
-		if (c->len + 1 >= sizeof c->req) {
-			respond_text(c->fd, 400, "Verzoek te groot.\n");
-			drop_client(s, i);
-			return 1;
-		}
-		return 0;
+	if (!refusal && !strstr(c->req, "\r\n\r\n") && !strstr(c->req, "\n\n")) {
+		if (c->len + 1 < sizeof c->req)
+			return 0; /* the rest is still coming */
+		refusal = "Verzoek te groot.\n";
 	}
-	if (!answer(s, c)) {
+	if (refusal)
+		respond_text(c->fd, 400, refusal);
+	if (refusal || !answer(s, c)) {
 		count_answer(s);
 		drop_client(s, i);
 		return 1;

@@ -29,7 +29,7 @@ BASE = os.path.join(ROOT, "tests", "fixtures", "minimaal")
 # make valgrind runs the server under valgrind: OVC_WRAP="valgrind …"
 WRAP = os.environ.get("OVC_WRAP", "").split()
 STEP = 60.0 if WRAP else 10.0  # seconds any one step may take
-REQUESTS = 11  # the requests below; then the server stops
+REQUESTS = 12  # the requests below; then the server stops
 
 n = 0
 failed = 0
@@ -199,13 +199,19 @@ def run(tmp, src, proc):
     status, ctype, body = get(port, "/basis.css")
     ok(status == 200 and ctype == "text/css; charset=utf-8" and body == open(os.path.join(out, "basis.css")).read(),
        "GET /basis.css: 200 text/css, the file's bytes")
-    # 9-11: refusals
+    # 9-12: refusals
     status, _, _ = get(port, "/../verordening/verordening.md")
     ok(status == 404, "a path outside uit/ is not served", status)
     status, _, _ = get(port, "/.verordening.html.tmp")
     ok(status == 404, "hidden (temporary) files are not served", status)
     status, _, body = get(port, "/verordening.html", host="ovc.example.com")
     ok(status == 403, "a foreign Host header is refused (DNS rebinding)", status)
+    raw = socket.create_connection(("127.0.0.1", port), timeout=STEP)
+    raw.sendall(b"\x00\xff GET / HTTP/1.1\r\n\r\n")
+    reply = raw.recv(4096)
+    raw.close()
+    ok(reply.startswith(b"HTTP/1.1 400 Bad Request\r\n") and reply.endswith(b"Onbegrijpelijk verzoek.\n"),
+       "bytes that are not HTTP: 400", reply)
 
     # the server stops by itself after the last counted request
     try:
