@@ -146,7 +146,8 @@ static void put_flat(struct strbuf *sb, const struct span *sp)
 	}
 }
 
-static char *hover_article(const struct unit *a)
+/* The heading and first lid of A; for a reference into a later lid (ID), that lid too. */
+static char *hover_article(const struct unit *a, const char *id)
 {
 	struct strbuf sb;
 	strbuf_init(&sb);
@@ -154,6 +155,14 @@ static char *hover_article(const struct unit *a)
 	if (a->nleden) {
 		strbuf_puts(&sb, "\n\n");
 		put_flat(&sb, &a->leden[0].span);
+	}
+	for (size_t i = 1; i < a->nleden; i++) {
+		const char *e = a->leden[i].eid;
+		size_t k = e ? strlen(e) : 0;
+		if (e && strncmp(id, e, k) == 0 && (id[k] == '\0' || strncmp(id + k, "__", 2) == 0)) {
+			strbuf_puts(&sb, "\n\n…\n\n");
+			put_flat(&sb, &a->leden[i].span);
+		}
 	}
 	return strbuf_detach(&sb, NULL);
 }
@@ -167,7 +176,7 @@ char *lsp_nav_hover(const struct ordinance *o, const struct lsp_nav_spot *spot)
 	if (!lsp_nav_target(o, spot->href, &span, &article))
 		return NULL;
 	if (article)
-		return hover_article(article);
+		return hover_article(article, spot->href + 1);
 	struct strbuf sb;
 	strbuf_init(&sb);
 	put_flat(&sb, &span);

@@ -35,8 +35,9 @@ int lsp_nav_target(const struct ordinance *o, const char *href, struct span *spa
 
 /*
  * Markdown for a hover on SPOT: the target article's heading and its first
- * lid; a term's definition; an external link's address. malloc'ed, or
- * NULL when there is nothing to show.
+ * lid (and the cited lid, when that is a later one); a term's definition;
+ * an external link's address. malloc'ed, or NULL when there is nothing to
+ * show.
  */
 char *lsp_nav_hover(const struct ordinance *o, const struct lsp_nav_spot *spot);
 

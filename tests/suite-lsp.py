@@ -322,6 +322,16 @@ def edges(tmp):
            if m.get("method") == "textDocument/publishDiagnostics"]
     ok(pub == [(uri, ["verwijzing-artikel"])], "a change that breaks a reference: one publish, for that file", pub)
 
+    # hover on "Het tweede lid, onder a" (artikel 2.1, lid 3): heading, first lid and the cited lid
+    one = "file://" + os.path.join(src, "1-gemeenschappelijk.md")
+    rid = c.request("textDocument/hover", {"textDocument": {"uri": one}, "position": {"line": 33, "character": 8}})
+    r = c.response(rid)
+    ok(r and r["result"] and r["result"]["contents"]["value"] ==
+       "**Artikel 2.1 Melding**\n\n1. Een inwoner kan een hulpvraag melden bij het college.\n\n…\n\n"
+       "2. Het college bevestigt de melding: 1. schriftelijk; of 2. per e-mail."
+       and r["result"]["range"] == {"start": {"line": 33, "character": 3}, "end": {"line": 33, "character": 26}},
+       "hover on a reference to a later lid: heading, first lid and that lid", r)
+
     # garbage body → parse error, the server lives on
     c.p.stdin.write(b"Content-Length: 5\r\n\r\n{nee}")
     c.p.stdin.flush()
