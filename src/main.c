@@ -7,7 +7,9 @@
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
+#include "lsp.h"
 #include "model.h"
+#include "serve.h"
 #include "stats.h"
 #include "util.h"
 #include "version.h"
@@ -35,6 +37,9 @@ static const char usage[] =
 	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
 	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
 	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
+	"  lsp                    taalserver (LSP) voor editors, via stdin en stdout\n"
+	"  serve [MAP] [--port N] live voorbeeld op http://127.0.0.1:N/ (standaard 8000):\n"
+	"                         bouwt de HTML na elke opslag en herlaadt de pagina\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -42,10 +47,14 @@ static const char usage[] =
 	"\n"
 	"Opties:\n"
 	"  -o, --uit UIT          map voor de uitvoer van build (standaard out)\n"
-	"  --format=FORMAAT       meldingen als text (standaard), json of sarif (SARIF 2.1.0);\n"
+	"  --format=FORMAAT       meldingen als text (standaard), json, sarif (SARIF 2.1.0)\n"
+	"                         of codeclimate (GitLab);\n"
 	"                         bij stats: text (tabel) of json\n"
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
+	"  --port N               poort van serve (0: een vrije poort)\n"
+	"  --host ADRES           adres van serve: alleen 127.0.0.1, ::1 of localhost\n"
+	"  --max-verzoeken N      serve stopt na N beantwoorde verzoeken\n"
 	"\n"
 	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0), verordening.html\n"
 	"(juridische editie), publieksversie.html (voor inwoners), leesbaarheid.html\n"
@@ -58,7 +67,8 @@ static const char usage[] =
 	"  ovc check                          controleer verordening/\n"
 	"  ovc check --format=json > m.json   meldingen voor een editor of CI\n"
 	"  ovc build verordening -o out       schrijf alles naar out/\n"
-	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n";
+	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n"
+	"  ovc serve                          voorbeeld op http://127.0.0.1:8000/\n";
 
 enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS };
 
@@ -92,8 +102,10 @@ static int parse_value_option(struct options *op, const char *arg)
 			op->format = DIAG_JSON;
 		else if (strcmp(v, "sarif") == 0)
 			op->format = DIAG_SARIF;
+		else if (strcmp(v, "codeclimate") == 0)
+			op->format = DIAG_CODECLIMATE;
 		else
-			return fail_usage("onbekend formaat '%s'; kies text, json of sarif", v);
+			return fail_usage("onbekend formaat '%s'; kies text, json, sarif of codeclimate", v);
 		return 0;
 	}
 	if (strncmp(arg, "--kleur=", 8) == 0) {
@@ -144,7 +156,7 @@ static int parse_args(int argc, char **argv, struct options *op)
 		return fail_usage("%s", "geef een opdracht: check, build of stats");
 	if (op->out && op->cmd != CMD_BUILD)
 		return fail_usage("%s", "-o hoort bij build");
-	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->werror))
+	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->format == DIAG_CODECLIMATE || op->werror))
 		return fail_usage("%s", "stats kent alleen --format=text of --format=json");
 	return 0;
 }
@@ -221,6 +233,11 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
+	/* lsp and serve parse their own options (src/lsp.h, src/serve.h) */
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return lsp_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "serve") == 0)
+		return serve_main(argc - 1, argv + 1);
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
