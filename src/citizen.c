@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const keys[] = {"kop", "thema", "trefwoorden", "termijn", NULL};
+static const char *const keys[] = {"kop", "thema", "stap", "trefwoorden", "termijn", NULL};
 
 static const struct attr *find_attr(const struct unit *a, const char *key)
 {
@@ -34,7 +34,7 @@ static void check_keys(const struct unit *a, struct diag_sink *d)
 			known |= strcmp(keys[k], at->key) == 0;
 		if (!known)
 			diag_report(d, at->span.src, at->span.start, at->span.end, "structuur-attribuut",
-			            "onbekend attribuut '%s' op Voor inwoners; gebruik kop=, thema=, "
+			            "onbekend attribuut '%s' op Voor inwoners; gebruik kop=, thema=, stap=, "
 			            "trefwoorden= of termijn=",
 			            at->key);
 		for (size_t j = 0; j < i; j++)
@@ -99,53 +99,96 @@ static int contains_words(const char *text, size_t len, const char *needle)
 	return 0;
 }
 
-/* The source text of A's Regels: from its heading to the next block heading. */
-static const char *regels_text(const struct ordinance *o, const struct unit *a, size_t *len)
+/*
+ * The legal text of A in its source: from its heading to the next article
+ * (or the end of the file), as [*A1, *B1) and [*A2, *B2) around its Voor
+ * inwoners block, which is not legal text.
+ */
+static void legal_ranges(const struct ordinance *o, const struct unit *a, size_t r[4])
 {
-	struct span r = a->block_span[BLOCK_REGELS];
-	if (!r.src)
-		r = a->span; /* an article without block headings is all Regels */
-	size_t end = r.src->len;
-	for (int b = 0; b < BLOCK_COUNT; b++)
-		if (a->block_span[b].src == r.src && a->block_span[b].start > r.start &&
-		    a->block_span[b].start < end)
-			end = a->block_span[b].start;
+	const struct source *src = a->span.src;
+	size_t end = src->len;
 	for (size_t i = a->index + 1; i < o->narticles; i++)
-		if (o->articles[i]->span.src == r.src && o->articles[i]->span.start > r.start &&
-		    o->articles[i]->span.start < end) {
+		if (o->articles[i]->span.src == src) {
 			end = o->articles[i]->span.start;
 			break;
 		}
-	*len = end - r.end;
-	return r.src->text + r.end;
+	r[0] = a->span.end, r[1] = end, r[2] = r[3] = end;
+	struct span v = a->block_span[BLOCK_INWONERS];
+	if (v.src != src || v.start < r[0] || v.start >= end)
+		return;
+	size_t vend = end;
+	for (int b = 0; b < BLOCK_COUNT; b++)
+		if (b != BLOCK_INWONERS && a->block_span[b].src == src &&
+		    a->block_span[b].start > v.start && a->block_span[b].start < vend)
+			vend = a->block_span[b].start;
+	r[1] = v.start, r[2] = vend;
 }
 
-/* termijn="6 weken": "6 weken" or "zes weken" must be in the Regels. */
+static int in_legal_text(const struct ordinance *o, const struct unit *a, const char *needle)
+{
+	size_t r[4];
+	legal_ranges(o, a, r);
+	const char *t = a->span.src->text;
+	return contains_words(t + r[0], r[1] - r[0], needle) ||
+	       contains_words(t + r[2], r[3] - r[2], needle);
+}
+
+/*
+ * termijn="hooguit 6 weken": every "<number> <unit>" in it must be in the
+ * article's legal text, in digits or in words ("zes weken").
+ */
 static void check_termijn(const struct ordinance *o, const struct unit *a, const struct attr *at,
                           struct diag_sink *d)
 {
-	char *end;
-	long n = strtol(at->value, &end, 10);
-	const char *unit = end;
-	while (*unit == ' ')
-		unit++;
-	if (end == at->value || n < 0 || !*unit) {
-		diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, "termijn",
-		            "termijn '%s' is geen getal met een eenheid, zoals termijn=\"6 weken\"",
-		            at->value);
-		return;
+	const char *v = at->value;
+	int found = 0;
+	for (const char *s = v; *s; s++) {
+		if (!isdigit((unsigned char)*s) || (s > v && isdigit((unsigned char)s[-1])))
+			continue;
+		char *end;
+		long n = strtol(s, &end, 10);
+		const char *u = end;
+		while (*u == ' ')
+			u++;
+		size_t ul = 0;
+		while (u[ul] && (isalpha((unsigned char)u[ul]) || (unsigned char)u[ul] >= 0x80))
+			ul++;
+		if (!ul)
+			continue;
+		found = 1;
+		char *digits = xasprintf("%ld %.*s", n, (int)ul, u);
+		char *words = n <= 20 ? xasprintf("%s %.*s", number_words[n], (int)ul, u) : NULL;
+		if (!in_legal_text(o, a, digits) && !(words && in_legal_text(o, a, words))) {
+			size_t off = (size_t)(s - v);
+			diag_report(d, at->vspan.src, at->vspan.start + off,
+			            at->vspan.start + off + (size_t)(u + ul - s), "termijn",
+			            "de termijn '%s' staat niet in artikel %s; neem de termijn over uit "
+			            "het artikel",
+			            digits, a->num);
+		}
+		free(digits);
+		free(words);
 	}
-	size_t len;
-	const char *text = regels_text(o, a, &len);
-	char *digits = xasprintf("%ld %s", n, unit);
-	char *words = n <= 20 ? xasprintf("%s %s", number_words[n], unit) : NULL;
-	if (!contains_words(text, len, digits) && !(words && contains_words(text, len, words)))
+	if (!found)
 		diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, "termijn",
-		            "de termijn '%s' staat niet in de Regels van artikel %s; neem de termijn "
-		            "over uit de Regels",
-		            at->value, a->num);
-	free(digits);
-	free(words);
+		            "termijn '%s' noemt geen getal met een eenheid, zoals termijn=\"6 weken\"",
+		            v);
+}
+
+/* The route's steps (as check.c's stap=). */
+static const char *const steps[] = {"melding", "gesprek", "onderzoek", "verslag", "aanvraag",
+                                    "besluit",  "bezwaar", NULL};
+
+static void check_stap(const struct attr *at, struct diag_sink *d)
+{
+	for (int i = 0; steps[i]; i++)
+		if (strcmp(steps[i], at->value) == 0)
+			return;
+	diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, "id-onbekend",
+	            "onbekende stap '%s'; gebruik melding, gesprek, onderzoek, verslag, aanvraag, "
+	            "besluit of bezwaar",
+	            at->value);
 }
 
 static int has_citizen_text(const struct ordinance *o)
@@ -186,6 +229,8 @@ void citizen_check(const struct ordinance *o, struct diag_sink *d)
 		const struct attr *at = find_attr(a, "thema");
 		if (at)
 			check_themes(o, at, d);
+		if ((at = find_attr(a, "stap")))
+			check_stap(at, d);
 		if ((at = find_attr(a, "termijn")))
 			check_termijn(o, a, at, d);
 	}

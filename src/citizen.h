@@ -11,12 +11,15 @@
  * kop=          the plain (B1) heading of the topic; the article title is the fallback
  * thema=        the themes the topic shows in, instead of the article's thema=;
  *               "over" puts it in the appendix "Over deze regels", "geen" leaves it out
+ * stap=         makes the article a step of the route "Zo werkt het" (as the
+ *               article's own stap=, which cannot always be edited)
  * trefwoorden=  words for the A-Z index, separated by commas
- * termijn=      the time frame of a route step ("6 weken"); it must be in the
- *               article's Regels, in digits or in words ("zes weken")
+ * termijn=      the time frame of a route step ("hooguit 6 weken"); each
+ *               number with its unit must be in the article's legal text
+ *               (Doel, Regels, Toelichting), in digits or words ("zes weken")
  *
  * citizen_check() reports unknown keys (structuur-attribuut), unknown
- * theme ids (id-onbekend), a termijn= that the Regels do not contain
+ * theme and step ids (id-onbekend), a termijn= the article does not contain
  * (termijn) and missing contact details while the ordinance has Voor
  * inwoners texts (contact-ontbreekt).
  */

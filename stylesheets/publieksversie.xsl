@@ -66,7 +66,7 @@
   </xsl:variable>
   <xsl:variable name="stappen-aanwezig-rtf">
     <xsl:for-each select="exsl:node-set($stappen-rtf)/*">
-      <xsl:if test="$artikelen[@ovc:stap = current()/@id]">
+      <xsl:if test="$artikelen[@ovc:stap = current()/@id or akn:hcontainer[@name = 'voorInwoners']/@ovc:stap = current()/@id]">
         <xsl:copy-of select="."/>
       </xsl:if>
     </xsl:for-each>
@@ -80,7 +80,8 @@
       <xsl:variable name="inw" select="akn:hcontainer[@name = 'voorInwoners']"/>
       <xsl:variable name="waar">
         <xsl:choose>
-          <xsl:when test="@ovc:stap">route</xsl:when>
+          <xsl:when test="@ovc:stap or $inw/@ovc:stap">route</xsl:when>
+          <xsl:when test="@ovc:type = 'begrippen'">geen</xsl:when>
           <xsl:when test="normalize-space($inw/@ovc:thema)">
             <xsl:value-of select="translate(normalize-space($inw/@ovc:thema), ' ', '')"/>
           </xsl:when>
@@ -376,7 +377,7 @@
             <li>
               <xsl:text>Online: </xsl:text>
               <xsl:call-template name="webadres">
-                <xsl:with-param name="url" select="($c-formulier | $c-website)[1]"/>
+                <xsl:with-param name="url" select="concat($c-formulier, substring($c-website, 1, string-length($c-website) * not($c-formulier)))"/>
               </xsl:call-template>
               <xsl:if test="$c-formulier and $c-website">
                 <xsl:text> of </xsl:text>
@@ -484,7 +485,8 @@
         <xsl:value-of select="$kop"/>
       </xsl:element>
       <xsl:if test="normalize-space($inwoners/@ovc:termijn)">
-        <p class="termijn"><strong>Hoe lang?</strong><xsl:text> </xsl:text><xsl:value-of select="normalize-space($inwoners/@ovc:termijn)"/></p>
+        <xsl:variable name="t" select="normalize-space($inwoners/@ovc:termijn)"/>
+        <p class="termijn"><strong>Hoe lang?</strong><xsl:text> </xsl:text><xsl:value-of select="concat(translate(substring($t, 1, 1), $kleine, $grote), substring($t, 2))"/>.</p>
       </xsl:if>
       <xsl:if test="$inwoners">
         <div class="inwoners">
@@ -533,33 +535,36 @@
         <xsl:variable name="stap" select="@id"/>
         <xsl:variable name="nr" select="position()"/>
         <xsl:variable name="titel" select="string(.)"/>
-        <xsl:for-each select="$artikelen[@ovc:stap = $stap][1]">
-          <xsl:variable name="eigen" select="normalize-space(akn:hcontainer[@name = 'voorInwoners']/@ovc:kop)"/>
-          <xsl:call-template name="onderwerp">
-            <xsl:with-param name="id" select="concat('stap_', $stap)"/>
-            <xsl:with-param name="niveau" select="2 + number($print)"/>
-            <xsl:with-param name="kop">
-              <xsl:value-of select="concat('Stap ', $nr, '. ')"/>
-              <xsl:choose>
-                <xsl:when test="$eigen"><xsl:value-of select="$eigen"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="$titel"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-          <xsl:if test="$stap = 'melding' and $c-telefoon">
-            <p class="stap-contact">
-              <xsl:text>Bel </xsl:text>
-              <strong><xsl:value-of select="$c-telefoon"/></strong>
-              <xsl:if test="$c-formulier">
-                <xsl:text> of meld uw vraag online: </xsl:text>
-                <xsl:call-template name="webadres">
-                  <xsl:with-param name="url" select="$c-formulier"/>
-                </xsl:call-template>
-              </xsl:if>
-              <xsl:text>.</xsl:text>
-            </p>
-          </xsl:if>
-        </xsl:for-each>
+        <xsl:variable name="hier" select="$artikelen[@ovc:stap = $stap or akn:hcontainer[@name = 'voorInwoners']/@ovc:stap = $stap]"/>
+        <section class="stap" id="stap_{$stap}" aria-labelledby="stap_{$stap}__{$hier[1]/@eId}__kop">
+          <xsl:for-each select="$hier">
+            <xsl:variable name="eigen" select="normalize-space(akn:hcontainer[@name = 'voorInwoners']/@ovc:kop)"/>
+            <xsl:call-template name="onderwerp">
+              <xsl:with-param name="id" select="concat('stap_', $stap, '__', @eId)"/>
+              <xsl:with-param name="niveau" select="2 + number($print) + number(position() &gt; 1)"/>
+              <xsl:with-param name="kop">
+                <xsl:if test="position() = 1"><xsl:value-of select="concat('Stap ', $nr, '. ')"/></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="$eigen"><xsl:value-of select="$eigen"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$titel"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+            <xsl:if test="$stap = 'melding' and position() = 1 and $c-telefoon">
+              <p class="stap-contact">
+                <xsl:text>Bel </xsl:text>
+                <strong><xsl:value-of select="$c-telefoon"/></strong>
+                <xsl:if test="$c-formulier">
+                  <xsl:text> of meld uw vraag online: </xsl:text>
+                  <xsl:call-template name="webadres">
+                    <xsl:with-param name="url" select="$c-formulier"/>
+                  </xsl:call-template>
+                </xsl:if>
+                <xsl:text>.</xsl:text>
+              </p>
+            </xsl:if>
+          </xsl:for-each>
+        </section>
       </xsl:for-each>
     </section>
   </xsl:template>
@@ -664,7 +669,7 @@
       <xsl:for-each select="$stappen">
         <xsl:variable name="stap" select="@id"/>
         <xsl:variable name="titel" select="string(.)"/>
-        <xsl:for-each select="$artikelen[@ovc:stap = $stap][1]">
+        <xsl:for-each select="$artikelen[@ovc:stap = $stap or akn:hcontainer[@name = 'voorInwoners']/@ovc:stap = $stap]">
           <xsl:variable name="eigen" select="normalize-space(akn:hcontainer[@name = 'voorInwoners']/@ovc:kop)"/>
           <w href="{$prefix}-zo-werkt-het.html#stap_{$stap}" bij="Zo werkt het">
             <xsl:choose>
