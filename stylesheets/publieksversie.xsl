@@ -453,10 +453,28 @@
           <xsl:text>.</xsl:text>
         </p>
       </xsl:if>
-      <xsl:if test="$print">
-        <xsl:call-template name="contact">
-          <xsl:with-param name="id" select="concat(@eId, '__contact')"/>
-        </xsl:call-template>
+      <xsl:if test="$print and $heeft-contact">
+        <!-- compact at the foot of a theme; the whole block is on the cover and the last page -->
+        <aside class="contact" id="{@eId}__contact">
+          <p>
+            <strong>Vragen?</strong>
+            <xsl:if test="$c-telefoon">
+              <xsl:text> Bel de gemeente: </xsl:text>
+              <strong><xsl:value-of select="$c-telefoon"/></strong>
+              <xsl:text>.</xsl:text>
+            </xsl:if>
+            <xsl:if test="$c-website">
+              <xsl:text> Online: </xsl:text>
+              <xsl:call-template name="webadres">
+                <xsl:with-param name="url" select="$c-website"/>
+              </xsl:call-template>
+              <xsl:text>.</xsl:text>
+            </xsl:if>
+            <xsl:text> Alle manieren om ons te bereiken staan </xsl:text>
+            <a href="#contact">achterin</a>
+            <xsl:text>.</xsl:text>
+          </p>
+        </aside>
       </xsl:if>
     </section>
   </xsl:template>
@@ -478,6 +496,8 @@
     <xsl:param name="kop">
       <xsl:call-template name="onderwerp-kop"/>
     </xsl:param>
+    <!-- more to say after the text, before the source line -->
+    <xsl:param name="extra" select="/.."/>
     <xsl:variable name="inwoners" select="akn:hcontainer[@name = 'voorInwoners']"/>
     <article class="onderwerp" id="{$id}" aria-labelledby="{$id}__kop">
       <xsl:element name="h{$niveau}">
@@ -486,13 +506,14 @@
       </xsl:element>
       <xsl:if test="normalize-space($inwoners/@ovc:termijn)">
         <xsl:variable name="t" select="normalize-space($inwoners/@ovc:termijn)"/>
-        <p class="termijn"><strong>Hoe lang?</strong><xsl:text> </xsl:text><xsl:value-of select="concat(translate(substring($t, 1, 1), $kleine, $grote), substring($t, 2))"/>.</p>
+        <p class="blok-label termijn"><strong>Hoe lang?</strong><xsl:text> </xsl:text><xsl:value-of select="concat(translate(substring($t, 1, 1), $kleine, $grote), substring($t, 2))"/>.</p>
       </xsl:if>
       <xsl:if test="$inwoners">
         <div class="inwoners">
           <xsl:apply-templates select="$inwoners/akn:content"/>
         </div>
       </xsl:if>
+      <xsl:copy-of select="$extra"/>
       <xsl:call-template name="bron"/>
     </article>
   </xsl:template>
@@ -506,7 +527,7 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="labels" select="exsl:node-set($labels-rtf)/*/*"/>
-    <p class="bron">
+    <p class="bron wet-labels">
       <xsl:text>Regels: </xsl:text>
       <a href="{$verordening-href}#{@eId}">
         <xsl:call-template name="num-klein">
@@ -549,20 +570,22 @@
                   <xsl:otherwise><xsl:value-of select="$titel"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:with-param>
-            </xsl:call-template>
-            <xsl:if test="$stap = 'melding' and position() = 1 and $c-telefoon">
-              <p class="stap-contact">
-                <xsl:text>Bel </xsl:text>
-                <strong><xsl:value-of select="$c-telefoon"/></strong>
-                <xsl:if test="$c-formulier">
-                  <xsl:text> of meld uw vraag online: </xsl:text>
-                  <xsl:call-template name="webadres">
-                    <xsl:with-param name="url" select="$c-formulier"/>
-                  </xsl:call-template>
+              <xsl:with-param name="extra">
+                <xsl:if test="$stap = 'melding' and position() = 1 and $c-telefoon">
+                  <p class="stap-contact">
+                    <xsl:text>Bel de gemeente: </xsl:text>
+                    <strong><xsl:value-of select="$c-telefoon"/></strong>
+                    <xsl:if test="$c-formulier">
+                      <xsl:text>. Of meld uw vraag online: </xsl:text>
+                      <xsl:call-template name="webadres">
+                        <xsl:with-param name="url" select="$c-formulier"/>
+                      </xsl:call-template>
+                    </xsl:if>
+                    <xsl:text>.</xsl:text>
+                  </p>
                 </xsl:if>
-                <xsl:text>.</xsl:text>
-              </p>
-            </xsl:if>
+              </xsl:with-param>
+            </xsl:call-template>
           </xsl:for-each>
         </section>
       </xsl:for-each>
@@ -728,13 +751,19 @@
       <xsl:call-template name="geen-regels"/>
       <p class="status"><xsl:call-template name="status-tekst"/></p>
       <xsl:if test="$over">
-        <p>Deze regels gaan over de verordening zelf, over de organisaties die hulp geven, of over hoe de gemeente werkt.</p>
-        <xsl:for-each select="$over">
-          <xsl:call-template name="onderwerp">
-            <xsl:with-param name="id" select="concat('over__', @eId)"/>
-            <xsl:with-param name="niveau" select="2 + number($print)"/>
-          </xsl:call-template>
-        </xsl:for-each>
+        <p>Deze regels gaan over de regels zelf, over de organisaties die hulp geven, of over hoe de gemeente werkt. U leest ze in de officiële tekst.</p>
+        <ul class="over-lijst">
+          <xsl:for-each select="$over">
+            <li>
+              <a href="{$verordening-href}#{@eId}"><xsl:call-template name="onderwerp-kop"/></a>
+              <xsl:text> (</xsl:text>
+              <xsl:call-template name="num-klein">
+                <xsl:with-param name="num" select="normalize-space(akn:num)"/>
+              </xsl:call-template>
+              <xsl:text>)</xsl:text>
+            </li>
+          </xsl:for-each>
+        </ul>
       </xsl:if>
     </section>
   </xsl:template>
