@@ -41,6 +41,8 @@ static int write_page(xmlNodePtr page, const char *sheet, const char *out, char 
 	}
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlDocSetRootElement(doc, xmlDocCopyNode(html, doc, 1));
+	/* the doctype the bundle carried for its root: the page's own now */
+	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, BAD_CAST "about:legacy-compat");
 	xmlReconciliateNs(doc, xmlDocGetRootElement(doc));
 	struct edition_error e = {0};
 	char *path = xasprintf("%s/%s", out, (const char *)name);
