@@ -274,7 +274,7 @@
     <section class="titelpagina" id="start" aria-labelledby="titel">
       <h1 id="titel">Hulp en ondersteuning van de gemeente <xsl:value-of select="$gemeente"/></h1>
       <p class="inleiding">Hier leest u in gewone taal wat de gemeente voor u kan doen. En hoe u hulp vraagt.</p>
-      <xsl:call-template name="geen-regels"/>
+      <xsl:if test="$print"><xsl:call-template name="geen-regels"/></xsl:if>
       <xsl:call-template name="ontwerp-melding">
         <xsl:with-param name="tekst">Deze tekst is nog niet klaar. De gemeenteraad moet de regels nog vaststellen.</xsl:with-param>
       </xsl:call-template>
@@ -315,6 +315,7 @@
           <li><a href="{$prefix}-over.html">Over deze regels</a></li>
         </ul>
       </nav>
+      <xsl:call-template name="geen-regels"/>
     </xsl:if>
   </xsl:template>
 
