@@ -20,8 +20,9 @@
  *
  * citizen_check() reports unknown keys (structuur-attribuut), unknown
  * theme and step ids (id-onbekend), a termijn= the article does not contain
- * (termijn) and missing contact details while the ordinance has Voor
- * inwoners texts (contact-ontbreekt).
+ * (termijn) and a missing contact block (neither telefoon nor website in the
+ * front matter) while the ordinance has Voor inwoners texts
+ * (contact-ontbreekt).
  */
 
 struct diag_sink;

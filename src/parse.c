@@ -809,7 +809,7 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 	} else if (h->nattrs) {
 		diag_report(p->d, h->attrs[0].span.src, h->attrs[0].span.start, h->attrs[0].span.end,
 		            "structuur-attribuut",
-		            "het blok %s heeft geen attributen; alleen Voor inwoners kent kop=, thema=, "
+		            "het blok %s heeft geen attributen; alleen Voor inwoners kent kop=, thema=, stap=, "
 		            "trefwoorden= en termijn=",
 		            block_names[b]);
 	}
