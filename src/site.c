@@ -14,14 +14,15 @@ static int is_ovc(xmlNodePtr n, const char *name)
 	       strcmp((const char *)n->name, name) == 0;
 }
 
-/* A page's file: letters, digits, '-' and '_', ending in ".html". */
+/* A page's file: ASCII letters, digits, '-', '_' and '.' (not first, no
+ * ".."), ending in ".html": never a folder, never outside OUT. */
 static int safe_name(const char *s)
 {
 	size_t n = strlen(s);
-	if (n <= 5 || n > 100 || strcmp(s + n - 5, ".html") != 0)
+	if (n <= 5 || n > 200 || strcmp(s + n - 5, ".html") != 0 || s[0] == '.' || strstr(s, ".."))
 		return 0;
 	for (size_t i = 0; i < n - 5; i++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789-_", s[i]))
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", s[i]))
 			return 0;
 	return 1;
 }

@@ -14,7 +14,9 @@
  * and site_write() writes each page to OUT/<bestand>, serialised as the
  * stylesheet's xsl:output says (the HTML5 doctype), atomically, with the
  * CSS beside it (edition_write_html). A bestand must be a plain file name
- * ending in .html (no folder, no ".."); anything else is refused.
+ * of ASCII letters, digits, '-', '_' and '.' ending in .html (no folder, no
+ * ".."); anything else is refused. A theme id with other characters
+ * (themas.md) therefore fails the build with a message, never a stray file.
  *
  * Returns 0, or -1 with *ERR (malloc'ed, Dutch).
  */

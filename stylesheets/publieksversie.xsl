@@ -20,9 +20,12 @@
   What goes where (docs/format.md, "Publieksversie"): an article with
   stap= is a step of the route and nowhere else; else the thema= of its
   Voor inwoners heading, else the article's thema=; "over" (and articles
-  without a Voor inwoners text, begrippen, kernwaarden and slotbepalingen
-  by default) go to "Over deze regels"; "geen" leaves it out. A topic's
-  heading is the kop= of its Voor inwoners heading, else the article title.
+  without a Voor inwoners text, kernwaarden and slotbepalingen by default)
+  go to "Over deze regels"; "geen" (and the begrippen article, whose Voor
+  inwoners is the woordenlijst) leaves it out. A topic's heading is the
+  kop= of its Voor inwoners heading, else the article title. Within a
+  theme the topics of the law parts come first, then those of the common
+  part, each in document order.
 
   xsltproc -\-stringparam medium screen stylesheets/publieksversie.xsl out/verordening.akn.xml
 -->
@@ -210,6 +213,9 @@
             <p class="paginakop-gemeente">
               <a href="{$prefix}.html">Gemeente <xsl:value-of select="$gemeente"/>: hulp en ondersteuning</a>
             </p>
+            <xsl:if test="$c-telefoon">
+              <p class="paginakop-bel">Vragen? Bel <strong><xsl:value-of select="$c-telefoon"/></strong></p>
+            </xsl:if>
             <nav class="paginakop-nav" aria-label="Menu">
               <ul>
                 <li><a href="{$prefix}.html">Alle onderwerpen</a></li>
@@ -426,6 +432,7 @@
             <h2 id="{@eId}__index">In dit thema</h2>
             <ul>
               <xsl:for-each select="$hier">
+              <xsl:sort select="number(boolean(ancestor::akn:part[contains(@refersTo, '#wet-gemeenschappelijk')]))" data-type="number"/>
                 <li>
                   <a href="#{$thema/@eId}__{@eId}"><xsl:call-template name="onderwerp-kop"/></a>
                 </li>
@@ -435,6 +442,7 @@
         </xsl:when>
       </xsl:choose>
       <xsl:for-each select="$hier">
+      <xsl:sort select="number(boolean(ancestor::akn:part[contains(@refersTo, '#wet-gemeenschappelijk')]))" data-type="number"/>
         <xsl:call-template name="onderwerp">
           <xsl:with-param name="id" select="concat($thema/@eId, '__', @eId)"/>
           <xsl:with-param name="niveau" select="2 + number($print)"/>
