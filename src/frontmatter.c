@@ -21,6 +21,13 @@ static const char *const keys[FM_COUNT] = {
 	[FM_ADVIES] = "advies",
 	[FM_NUMMERING] = "nummering",
 	[FM_PLICHTEN] = "plichten",
+	[FM_TELEFOON] = "telefoon",
+	[FM_ADRES] = "adres",
+	[FM_WEBSITE] = "website",
+	[FM_FORMULIER] = "formulier",
+	[FM_OPENINGSTIJDEN] = "openingstijden",
+	[FM_CLIENTONDERSTEUNING] = "clientondersteuning",
+	[FM_SPOED] = "spoed",
 };
 
 const char *frontmatter_key(int k)
