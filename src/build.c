@@ -5,6 +5,7 @@
 #include "model.h"
 #include "output.h"
 #include "resolve.h"
+#include "transpose.h"
 #include "report_readability.h"
 #include "pdfmodule.h"
 #include "util.h"
@@ -112,6 +113,8 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
 	if (rc == 0)
 		rc = report_readability_write(o, out, err);
+	if (rc == 0) /* only when articles carry herkomst= */
+		rc = transpose_write(o, out, err);
 	if (rc == 0) /* both PDF editions, typeset in two processes */
 		rc = pdfmodule_editions(akn, o->dir, out, err);
 	xmlFreeDoc(akn);

@@ -7,9 +7,11 @@
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
+#include "import.h"
 #include "model.h"
 #include "stats.h"
 #include "util.h"
+#include "vergelijk.h"
 #include "version.h"
 
 #include <stdarg.h>
@@ -221,6 +223,10 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "vergelijk") == 0)
+		return vergelijk_main(argc - 1, argv + 1);
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
