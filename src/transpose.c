@@ -465,6 +465,7 @@ static void md_out(const struct ordinance *o, const struct tp *t, const struct t
 	}
 }
 
+
 static xmlNodePtr el(xmlNodePtr parent, const char *name, const char *text)
 {
 	return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
@@ -503,6 +504,7 @@ static xmlDocPtr xhtml_out(const struct ordinance *o, const struct tp *t, const 
 		   "body{font-family:serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.4}"
 		   "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}"
 		   "th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}"
+		   "td:first-child,th:first-child{white-space:nowrap;width:9rem}"
 		   ".leeg{color:#a00;font-weight:bold}");
 	}
 	xmlNodePtr body = el(html, "body", NULL);
