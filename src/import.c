@@ -535,6 +535,11 @@ int import_run(const char *const *paths, size_t npaths, const struct import_opti
 		else
 			ndocs++;
 	}
+	if (rc == 0 && opt->gemeente)
+		for (size_t i = 0; i < ndocs; i++) {
+			free(metas[i].gemeente);
+			metas[i].gemeente = xstrdup(opt->gemeente);
+		}
 	if (rc == 0) {
 		struct import_file *files;
 		size_t nf = import_render(docs, metas, ndocs, opt->gemeentecode, &files);
@@ -561,7 +566,7 @@ int import_run(const char *const *paths, size_t npaths, const struct import_opti
 
 int import_main(int argc, char **argv)
 {
-	struct import_options opt = {NULL, NULL};
+	struct import_options opt = {NULL, NULL, NULL};
 	const char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
 	size_t n = 0;
 	for (int i = 1; i < argc; i++) {
@@ -572,6 +577,8 @@ int import_main(int argc, char **argv)
 				return 2;
 			}
 			opt.out = argv[i];
+		} else if (!strncmp(argv[i], "--gemeente=", 11) && argv[i][11]) {
+			opt.gemeente = argv[i] + 11;
 		} else if (!strncmp(argv[i], "--gemeentecode=", 15)) {
 			opt.gemeentecode = argv[i] + 15;
 			const char *c = opt.gemeentecode;

@@ -67,6 +67,7 @@ struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char 
 struct import_options {
 	const char *out;          /* the directory to write */
 	const char *gemeentecode; /* GMnnnn, or NULL */
+	const char *gemeente;     /* overrides the creator of the source, or NULL */
 };
 
 /*

@@ -34,8 +34,15 @@ static void collect(const xmlNode *n, struct strbuf *sb)
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
 			strbuf_puts(sb, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE && !is(c, "redactie") && !is(c, "noot"))
+		else if (c->type == XML_ELEMENT_NODE && !is(c, "redactie") && !is(c, "noot")) {
+			/* paragraphs in a table cell or list item are words apart */
+			int block = is(c, "al") || is(c, "li") || is(c, "lijst");
+			if (block)
+				strbuf_putc(sb, ' ');
 			collect(c, sb);
+			if (block)
+				strbuf_putc(sb, ' ');
+		}
 	}
 }
 
