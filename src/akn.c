@@ -34,6 +34,8 @@ static xmlNodePtr el_text(struct emitter *e, xmlNodePtr parent, const char *name
 
 static void attr(xmlNodePtr n, const char *name, const char *value)
 {
+	if (!value)
+		return; /* e.g. a law ovc knows but cannot link (the BW as a whole) */
 	xmlNewProp(n, BAD_CAST name, BAD_CAST value);
 }
 
