@@ -55,6 +55,8 @@ def main():
             short = said.group(1).strip()  # "Deze wet wordt aangehaald als: …"
         elif cite:
             short = cite.group(1).strip()
+        elif not re.match(r"^\w+ van \d", title) and len(title) <= 90:
+            short = title  # "Burgerlijk Wetboek Boek 7, Bijzondere overeenkomsten"
         else:
             words = p.split("/")[1:-2]
             if "etc" in words:

@@ -856,7 +856,7 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 		p->tail = NULL;
 		return;
 	}
-	if (!a->has_block_heading && a->block[BLOCK_REGELS]) {
+	if (!a->has_block_heading && a->block[BLOCK_REGELS] && !p->o->vrij) {
 		struct blk *first = a->block[BLOCK_REGELS];
 		diag_report(p->d, first->span.src, first->span.start, first->span.start,
 		            "structuur-blok", "tekst vóór het eerste blok van artikel; zet hem onder "

@@ -410,7 +410,10 @@ static void number_units(struct ordinance *o)
 				snprintf(base_sec, sizeof base_sec, "%s", u->num);
 			}
 			snprintf(sec, sizeof sec, "%s", u->num);
-			u->eid = xasprintf("sec_%s", u->num);
+			if (u->parent && !strchr(u->num, '.') && o->numbering == NUM_VAST)
+				u->eid = xasprintf("%s__sec_%s", u->parent->eid, u->num); /* Afdeling 1 of each chapter */
+			else
+				u->eid = xasprintf("sec_%s", u->num);
 			in_section = 0;
 			break;
 		case UNIT_ARTICLE: {

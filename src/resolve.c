@@ -141,7 +141,10 @@ static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnu
 {
 	struct lid *l = NULL;
 	char *msg;
-	if (lidnum > 0) {
+	if (lidnum == 1 && it->kind == RK_LID && it->start == 0 && a->nleden == 1 &&
+	    a->leden[0].num == 0) {
+		l = &a->leden[0]; /* "Lid 1" as a toelichting's label: the article's only lid */
+	} else if (lidnum > 0) {
 		l = find_lid(a, lidnum);
 		if (!l) {
 			const char *w = ordinal_word(lidnum);
@@ -268,6 +271,35 @@ static const char *resolve_annex(struct resolver *rs, const struct ref_item *it)
 	return NULL;
 }
 
+/*
+ * nummering: vast numbers afdelingen per chapter ("Afdeling 1" in each):
+ * the one in the enclosing chapter, else the only one; several and none
+ * of them here is a citation ovc cannot read, and does not link.
+ */
+static const char *resolve_section(struct resolver *rs, const struct ref_item *it)
+{
+	const struct unit *here = rs->c->article ? ancestor(rs->c->article, UNIT_CHAPTER) : NULL;
+	const struct unit *found = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < rs->o->nunits; i++) {
+		const struct unit *u = rs->o->units[i];
+		if (u->kind != UNIT_SECTION || strcmp(u->num, it->num) != 0)
+			continue;
+		if (here && u->parent == here)
+			return u->eid;
+		found = u, n++;
+	}
+	if (n == 1)
+		return found->eid;
+	char *msg = n ? xasprintf("er zijn %zu afdelingen of paragrafen %s; noem het hoofdstuk (ovc "
+	                          "linkt dit niet)",
+	                          n, it->num)
+	              : xasprintf("%s %s bestaat niet in deze verordening", "paragraaf", it->num);
+	report_at(rs, it->start, it->num_end, n ? "verwijzing-onduidelijk" : "verwijzing-eenheid", msg);
+	free(msg);
+	return NULL;
+}
+
 static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
 {
 	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
@@ -296,6 +328,10 @@ static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
 		}
 		return resolve_within(rs, a, it->lid, it);
 	}
+	case RK_SECTION:
+		if (rs->o->numbering == NUM_VAST)
+			return resolve_section(rs, it);
+		/* fall through */
 	default: {
 		struct unit *u = ordinance_find_unit(rs->o, kinds[it->kind], it->num);
 		if (!u) {
