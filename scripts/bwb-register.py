@@ -26,8 +26,8 @@ KINDS = {"wet": "wet", "AMvB": "amvb", "ministeriele-regeling": "ministeriële r
 
 def main():
     gitdir, commit = sys.argv[1], sys.argv[2]
-    names = subprocess.run(["git", "--git-dir", gitdir, "ls-tree", "-r", "--name-only", commit],
-                           capture_output=True, text=True, check=True).stdout.split("\n")
+    names = subprocess.run(["git", "--git-dir", gitdir, "ls-tree", "-r", "-z", "--name-only", commit],
+                           capture_output=True, text=True, check=True).stdout.split("\0")
     paths = [p for p in names if p.endswith("/README.md") and p.split("/")[0] in KINDS
              and re.search(r"/BWBR\d{7}/README\.md$", p)]
     batch = subprocess.run(["git", "--git-dir", gitdir, "cat-file", "--batch"],
@@ -51,7 +51,7 @@ def main():
         kind = KINDS[p.split("/")[0]]
         cite = re.search(r"\(([^()]+)\)\s*$", title)
         said = re.search(r"aangehaald als:?\s*[\"“]?([^\".”\n]{3,90}?)[\"”]?\s*\.", body)
-        if said:
+        if said and "," not in said.group(1):
             short = said.group(1).strip()  # "Deze wet wordt aangehaald als: …"
         elif cite:
             short = cite.group(1).strip()

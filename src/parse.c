@@ -722,8 +722,9 @@ static int expected_level(const struct parser *p, enum hkind k)
 		/* # Hoofdstuk, ## Afdeling, an article one level below its parent */
 		switch (k) {
 		case HK_CHAPTER: return 1;
-		case HK_SECTION: return 2;
-		case HK_ARTICLE: return p->section ? 3 : p->chapter ? 2 : 1;
+		case HK_SECTION: return p->chapter ? 2 : 1;
+		case HK_ARTICLE:
+			return p->section ? p->section->heading_level + 1 : p->chapter ? 2 : 1;
 		case HK_ANNEX: return 1;
 		default: return 1;
 		}
@@ -759,7 +760,8 @@ static void open_unit(struct parser *p, enum hkind k, struct heading *h)
 	p->annex = NULL;
 	p->tail = NULL;
 	p->block = -1;
-	if (p->o->vrij && (k == HK_ANNEX || (k == HK_CHAPTER) || (k == HK_ARTICLE && !p->chapter) ||
+	if (p->o->vrij && (k == HK_ANNEX || (k == HK_CHAPTER) ||
+	                   (k == HK_ARTICLE && !p->chapter && !p->section) ||
 	                   (k == HK_SECTION && !p->chapter))) {
 		if (k != HK_ARTICLE)
 			p->chapter = p->section = NULL;
@@ -816,9 +818,7 @@ static const char *missing_parent(const struct parser *p, enum hkind k)
 		if (k == HK_PART)
 			return "een verordening met opbouw: vrij heeft geen delen; begin met Hoofdstuk "
 			       "of Artikel";
-		if (k == HK_SECTION && !p->chapter)
-			return "een Afdeling of Paragraaf staat in een Hoofdstuk";
-		return NULL;
+		return NULL; /* a ministeriële regeling has paragraphs without chapters */
 	}
 	if (k == HK_CHAPTER && !p->part)
 		return "een Hoofdstuk staat in een Deel";

@@ -169,6 +169,27 @@ static void definitions_as_points(struct diag_sink *d, struct lid *l)
 	l->intro = keep;
 }
 
+/*
+ * opbouw: vrij: a bullet list right after a lead-in that ends with a colon
+ * ("wordt verstaan onder:" followed by "– *wet:* Jeugdwet") is the lid's
+ * unlettered onderdelen, as laws write definitions.
+ */
+static void bullets_as_points(struct diag_sink *d, struct lid *l)
+{
+	if (l->npoints)
+		return;
+	struct blk *prev = NULL;
+	for (struct blk *b = l->intro; b; prev = b, b = b->next) {
+		if (b->kind != BLK_LIST || b->ordered || !ends_with_colon(prev))
+			continue;
+		prev->next = NULL;
+		l->after = b->next;
+		b->next = NULL;
+		l->points = make_points(d, b, 1, &l->npoints, 0);
+		return;
+	}
+}
+
 static void single_lid(struct diag_sink *d, struct unit *a, struct blk *content)
 {
 	a->nleden = 1;
@@ -404,7 +425,9 @@ static void number_units(struct ordinance *o)
 			base_sec[0] = base_art[0] = '\0';
 			break;
 		case UNIT_SECTION:
-			u->num = choose_num(o, u, base_sec, xasprintf("%s.%d", chap, section + 1));
+			u->num = choose_num(o, u, base_sec,
+			                    u->parent ? xasprintf("%s.%d", chap, section + 1)
+			                              : xasprintf("%d", section + 1));
 			if (!u->inserted) {
 				section++;
 				snprintf(base_sec, sizeof base_sec, "%s", u->num);
@@ -423,6 +446,8 @@ static void number_units(struct ordinance *o)
 				computed = xasprintf("%d", global + 1);
 			else if (o->numbering == NUM_PARAGRAAF && u->parent->kind == UNIT_SECTION)
 				computed = xasprintf("%s.%d", sec, in_section + 1);
+			else if (!chap[0] || (u->parent->kind == UNIT_SECTION && !u->parent->parent))
+				computed = xasprintf("%d", global + 1); /* paragraphs without chapters */
 			else
 				computed = xasprintf("%s.%d", chap, in_chapter + 1);
 			u->num = choose_num(o, u, base_art, computed);
@@ -457,8 +482,12 @@ void parse_finish(struct ordinance *o, struct diag_sink *d)
 	for (size_t i = 0; i < o->nannexes; i++)
 		o->annexes[i]->block[BLOCK_TOELICHTING] =
 		    drop_html(o->annexes[i]->block[BLOCK_TOELICHTING]);
-	if (o->vrij)
+	if (o->vrij) {
+		for (size_t i = 0; i < o->narticles; i++)
+			for (size_t j = 0; j < o->articles[i]->nleden; j++)
+				bullets_as_points(d, &o->articles[i]->leden[j]);
 		vrij_definitions(o, d);
+	}
 	o->toelichting = drop_html(o->toelichting);
 	o->aanhef = drop_html(o->aanhef);
 	for (size_t i = 0; i < o->nthemes; i++)

@@ -129,10 +129,12 @@ static size_t number(const struct scanner *s, size_t i)
 	for (;;) {
 		while (j < s->len && is_digit(s->t[j]))
 			j++;
-		/* one letter suffix: 8a, 5A */
+		/* one letter suffix: 8a, 5A; two in the Wetboek van Strafrecht: 77gg */
 		if (j < s->len && ((is_lower(s->t[j])) || (s->t[j] >= 'A' && s->t[j] <= 'Z')) &&
 		    word_end(s, j + 1))
 			j++;
+		else if (j + 1 < s->len && is_lower(s->t[j]) && s->t[j + 1] == s->t[j] && word_end(s, j + 2))
+			j += 2;
 		if (j + 1 < s->len && (s->t[j] == '.' || s->t[j] == ':') && is_digit(s->t[j + 1]))
 			j++;
 		else if (j + 2 < s->len && s->t[j] == '.' && s->t[j + 1] == ' ' && is_digit(s->t[j + 2]) &&
@@ -326,6 +328,12 @@ static size_t point_phrase(struct scanner *s, size_t i, struct quals *q)
 		j = ws(s, m);
 	}
 	if ((k = word(s, j, "onderdelen")) || (k = word(s, j, "onderdeel")) || (k = word(s, j, "onder"))) {
+		if ((l = degree(s, ws(s, k)))) {
+			/* "artikel 1.1, onderdeel 2°": a numbered part of a definition */
+			copy_num(q->sub, sizeof q->sub, s, ws(s, k), l - 2);
+			q->sub_start = j, q->sub_end = l;
+			return l;
+		}
 		if ((l = letter(s, ws(s, k)))) {
 			copy_num(q->point, sizeof q->point, s, l - 1, l);
 			q->point_start = j, q->point_end = l;
@@ -390,6 +398,11 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 		}
 	}
 	c = ws(s, j);
+	int v;
+	size_t vz;
+	if (c < s->len && s->t[c] == ',' && (vz = ordinal(s, ws(s, c + 1), &v)) &&
+	    ((vz = ws_word(s, vz, "volzin")) || (vz = ws_word(s, vz, "zin"))))
+		j = vz, c = ws(s, j); /* "artikel 12, derde volzin," */
 	size_t from = c < s->len && s->t[c] == ',' ? c + 1 : j;
 	if ((k = point_phrase(s, from, q)))
 		j = k;
@@ -563,6 +576,8 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 		j = ws(s, j + 1);
 	if ((k = law_name(s, j, r)))
 		return k;
+	if ((k = book_of_bw(s, j, r)))
+		return k; /* "Titel 9 Boek 2 van het Burgerlijk Wetboek" */
 	size_t v = word(s, j, "van");
 	if (!v)
 		return i;
@@ -571,6 +586,8 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 		return k;
 	if ((b = word(s, a, "dit")) && (k = ws_word(s, b, "besluit")))
 		return k;
+	if ((b = word(s, a, "deze")) && (k = ws_word(s, b, "wet")))
+		return k; /* a law converted to format v1 cites itself so */
 	if ((k = book_of_bw(s, a, r)))
 		return k;
 	if (((b = word(s, a, "beide")) || (b = word(s, a, "die")) || (b = word(s, a, "deze"))) &&
@@ -579,7 +596,9 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 		r->law_start = a, r->law_end = b;
 		return b;
 	}
-	if ((b = word(s, a, "die")) && (b = ws_word(s, b, "wet"))) {
+	if (((b = word(s, a, "die")) && ((k = ws_word(s, b, "wet")) || (k = ws_word(s, b, "regeling")))) ||
+	    ((b = word(s, a, "dat")) && ((k = ws_word(s, b, "wetboek")) || (k = ws_word(s, b, "besluit"))))) {
+		b = k;
 		r->law = s->last_law >= 0 ? s->last_law : REF_UNKNOWN_LAW;
 		r->law_start = a, r->law_end = b;
 		return b;
@@ -629,14 +648,20 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 	size_t j = i;
 	for (;;) {
 		size_t k = ws(s, j), m, range = 0;
-		if (k < s->len && s->t[k] == ',')
+		size_t c;
+		if (k < s->len && s->t[k] == ',') {
 			m = ws(s, k + 1);
-		else if ((m = word(s, k, "en")) || (m = word(s, k, "of")))
+			if ((c = word(s, m, "en")) || (c = word(s, m, "of")))
+				m = ws(s, c); /* "6.1.2, zesde lid, 6.1.3, derde lid, of 6.1.4" */
+		} else if ((m = word(s, k, "en")) || (m = word(s, k, "of")) ||
+		           (m = word(s, k, "respectievelijk")))
 			m = ws(s, m);
 		else if ((m = word(s, k, "tot")) && (m = ws_word(s, m, "en")) && (m = ws_word(s, m, "met")))
 			m = ws(s, m), range = 1;
 		else
 			return j;
+		if (kind == RK_ARTICLE && (c = word(s, m, "artikel")))
+			m = ws(s, c); /* "de artikelen 5 tot en met artikel 11" */
 		size_t e = number(s, m);
 		if (!e || skipped(s, m, e))
 			return j;
@@ -666,8 +691,12 @@ static size_t more_lids(struct scanner *s, size_t i, struct ref *r, const char *
 		size_t k = ws(s, j), m;
 		if (k < s->len && s->t[k] == ',')
 			k = ws(s, k + 1);
-		if (!(m = word(s, k, "en")) && !(m = word(s, k, "of")))
+		if (!(m = word(s, k, "en")) && !(m = word(s, k, "of")) &&
+		    !((m = word(s, k, "dan")) && (m = ws_word(s, m, "wel"))))
 			return j;
+		size_t h = ws_word(s, m, "het");
+		if (h)
+			m = h; /* "onderdeel a, of het tweede lid" */
 		struct quals q;
 		memset(&q, 0, sizeof q);
 		size_t e = lid_phrase(s, ws(s, m), q.lids, &q.nlids, q.lid_starts, q.lid_ends);
@@ -948,7 +977,28 @@ static size_t point_citation(struct scanner *s, size_t i)
 	size_t k = word(s, i, "onderdeel"), l;
 	if (!k || !(l = letter(s, ws(s, k))) || skipped(s, i, l))
 		return 0;
-	/* "onderdeel a van artikel …" is rare; keep the simple form */
+	/* "onderdeel a van bijlage 1": the bijlage (its text has no numbered parts) */
+	size_t v = ws_word(s, l, "van"), b, n, e;
+	if (v && (b = ws_word(s, v, "bijlage")) && (e = number(s, (n = ws(s, b))))) {
+		struct ref r = {0};
+		r.start = i;
+		r.law = REF_INTERNAL;
+		struct ref_item *it = add_item(&r, RK_ANNEX, ws(s, v), e);
+		copy_num(it->num, sizeof it->num, s, n, e);
+		it->num_start = n, it->num_end = e;
+		size_t j = e, t;
+		if ((t = ws_word(s, e, "bij")) && (t = ws_word(s, t, "deze")) &&
+		    ((t = ws_word(s, t, "regeling")) || (t = ws_word(s, t, "verordening"))))
+			j = t;
+		else if ((t = law_suffix(s, e, &r)) != e)
+			j = t;
+		r.end = j;
+		if (r.law == REF_INTERNAL)
+			push_ref(s, &r);
+		else
+			free(r.items);
+		return j;
+	}
 	struct ref r = {0};
 	r.start = i, r.end = l;
 	r.law = REF_INTERNAL;

@@ -272,6 +272,28 @@ static const char *resolve_annex(struct resolver *rs, const struct ref_item *it)
 }
 
 /*
+ * Does the text have units of the kind the citation names, in the word it
+ * uses? "afdeling 3" cannot be one of this text's paragraphs (§), nor
+ * "hoofdstuk 640" anything in a regulation without chapters.
+ */
+static int has_kind(const struct resolver *rs, const struct ref_item *it)
+{
+	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
+	const char *w = rs->run->text + it->start;
+	int afdeling = ascii_casecmp_n(w, "afdeling", 8) == 0;
+	for (size_t i = 0; i < rs->o->nunits; i++) {
+		const struct unit *u = rs->o->units[i];
+		if (u->kind != kinds[it->kind])
+			continue;
+		if (u->kind != UNIT_SECTION || !rs->o->vrij)
+			return 1;
+		if (afdeling == (u->word && strcmp(u->word, "afdeling") == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * nummering: vast numbers afdelingen per chapter ("Afdeling 1" in each):
  * the one in the enclosing chapter, else the only one; several and none
  * of them here is a citation ovc cannot read, and does not link.
@@ -403,12 +425,33 @@ static void resolve_external(struct resolver *rs, const struct ref *ref)
 	}
 }
 
+/* A unit citation in a word this text has no units of: say so, link nothing. */
+static int foreign_unit(struct resolver *rs, const struct ref *ref)
+{
+	const struct ref_item *it = &ref->items[0];
+	if ((it->kind != RK_SECTION && it->kind != RK_CHAPTER && it->kind != RK_PART) ||
+	    has_kind(rs, it))
+		return 0;
+	const char *w = rs->run->text + it->start;
+	size_t n = 0;
+	while (it->start + n < rs->run->len && w[n] != ' ')
+		n++;
+	char *msg = xasprintf("deze tekst heeft geen %.*s; ovc leest '%.*s' als een verwijzing naar "
+	                      "een andere regeling en linkt haar niet",
+	                      (int)n, w, (int)(it->num_end - it->start), w);
+	report_at(rs, it->start, it->num_end, "verwijzing-onduidelijk", msg);
+	free(msg);
+	return 1;
+}
+
 static void resolve_ref(struct resolver *rs, const struct ref *ref)
 {
 	if (ref->law != REF_INTERNAL) {
 		resolve_external(rs, ref);
 		return;
 	}
+	if (rs->o->vrij && ref->nitems && foreign_unit(rs, ref))
+		return;
 	for (size_t i = 0; i < ref->nitems; i++) {
 		const struct ref_item *it = &ref->items[i];
 		const char *eid = resolve_item(rs, it);
