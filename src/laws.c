@@ -12,6 +12,17 @@ static struct law *table;
 static size_t ntable;
 static size_t **lengths;          /* lengths[i][j] = strlen(table[i].names[j]) */
 static unsigned char first[256];  /* bytes that start some name */
+/*
+ * Every name, bucketed by its first two bytes: with the register's 2,500
+ * acts, laws_match (called at every word) looks at a handful of names.
+ */
+struct name_ref {
+	const char *name;
+	size_t len;
+	int law;
+};
+static struct name_ref *names_by_key;
+static size_t *bucket; /* 65537 offsets into names_by_key */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void parse_line(const char *line, size_t len, size_t *cap)
@@ -23,7 +34,9 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 	struct law l = {0};
 	l.id = xstrndup(line, (size_t)(tab1 - line));
 	char *ref = xstrndup(tab1 + 1, (size_t)(tab2 - tab1 - 1));
-	if (strncmp(ref, "http", 4) == 0) {
+	if (strcmp(ref, "-") == 0) {
+		free(ref); /* known, but no page to link to (the Burgerlijk Wetboek as a whole) */
+	} else if (strncmp(ref, "http", 4) == 0) {
 		l.url = ref;
 	} else {
 		l.bwb = ref;
@@ -38,6 +51,100 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 		p = stop + 1;
 	}
 	VEC_PUSH(table, ntable, *cap, l);
+}
+
+static int find_bwb(const char *bwb)
+{
+	for (size_t i = 0; i < ntable; i++)
+		if (table[i].bwb && strcmp(table[i].bwb, bwb) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
+ * data/wetten.tsv already lists gains the citeertitel as one more name.
+ */
+static void register_line(const char *line, size_t len, size_t *cap)
+{
+	const char *f[4];
+	size_t n[4], k = 0;
+	const char *p = line, *end = line + len;
+	while (k < 4 && p <= end) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		const char *stop = tab ? tab : end;
+		f[k] = p, n[k] = (size_t)(stop - p), k++;
+		p = stop + 1;
+	}
+	if (k < 3 || n[0] != 11)
+		return;
+	char *bwb = xstrndup(f[0], n[0]);
+	char *name = xstrndup(f[2], n[2]);
+	int at = find_bwb(bwb);
+	if (at >= 0) {
+		struct law *l = &table[at];
+		for (size_t j = 0; j < l->nnames; j++)
+			if (strcmp(l->names[j], name) == 0) {
+				free(bwb), free(name);
+				return;
+			}
+		l->names = xrealloc(l->names, (l->nnames + 1) * sizeof *l->names);
+		l->names[l->nnames++] = name;
+		free(bwb);
+		return;
+	}
+	struct law l = {0};
+	l.id = xstrdup(bwb);
+	for (char *c = l.id; *c; c++)
+		*c = (char)ascii_lower((unsigned char)*c);
+	l.bwb = bwb;
+	l.url = xasprintf("https://wetten.overheid.nl/%s", bwb);
+	l.names = xmalloc(sizeof *l.names);
+	l.names[0] = name;
+	l.nnames = 1;
+	VEC_PUSH(table, ntable, *cap, l);
+}
+
+static void load_register(size_t *cap)
+{
+	const struct embedded_file *f = embedded_find("data/bwb.tsv");
+	if (!f)
+		return;
+	const char *p = (const char *)f->data, *end = p + f->len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		if (stop > p && *p != '#')
+			register_line(p, (size_t)(stop - p), cap);
+		p = stop + 1;
+	}
+}
+
+static unsigned key_of(const char *s, size_t n)
+{
+	return ((unsigned)(unsigned char)s[0] << 8) | (n > 1 ? (unsigned char)s[1] : 0);
+}
+
+static void index_names(void)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ntable; i++)
+		total += table[i].nnames;
+	bucket = xcalloc(65537, sizeof *bucket);
+	names_by_key = xcalloc(total ? total : 1, sizeof *names_by_key);
+	for (size_t i = 0; i < ntable; i++)
+		for (size_t j = 0; j < table[i].nnames; j++)
+			bucket[key_of(table[i].names[j], lengths[i][j]) + 1]++;
+	for (size_t k = 1; k <= 65536; k++)
+		bucket[k] += bucket[k - 1];
+	size_t *fill = xcalloc(65536, sizeof *fill);
+	for (size_t i = 0; i < ntable; i++)
+		for (size_t j = 0; j < table[i].nnames; j++) {
+			unsigned k = key_of(table[i].names[j], lengths[i][j]);
+			struct name_ref r = {table[i].names[j], lengths[i][j], (int)i};
+			names_by_key[bucket[k] + fill[k]++] = r;
+		}
+	free(fill);
 }
 
 static void load(void)
@@ -56,6 +163,7 @@ static void load(void)
 			parse_line(p, (size_t)(stop - p), &cap);
 		p = stop + 1;
 	}
+	load_register(&cap);
 	lengths = xcalloc(ntable, sizeof *lengths);
 	for (size_t i = 0; i < ntable; i++) {
 		lengths[i] = xcalloc(table[i].nnames, sizeof **lengths);
@@ -64,6 +172,7 @@ static void load(void)
 			first[(unsigned char)table[i].names[j][0]] = 1;
 		}
 	}
+	index_names();
 }
 
 const struct law *laws_table(size_t *n)
@@ -94,21 +203,21 @@ static int boundary(const char *text, size_t len, size_t at)
 int laws_match(const char *text, size_t len, size_t *matched)
 {
 	size_t n;
-	const struct law *t = laws_table(&n);
+	laws_table(&n);
 	int best = -1;
 	size_t best_len = 0;
 	if (!len || !first[(unsigned char)text[0]])
 		return -1; /* called at every word: most words start no law name */
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < t[i].nnames; j++) {
-			size_t k = lengths[i][j];
-			if (k > best_len && k <= len && memcmp(text, t[i].names[j], k) == 0 &&
-			    boundary(text, len, k)) {
-				best = (int)i;
-				best_len = k;
-			}
+	unsigned k = key_of(text, len);
+	for (size_t i = bucket[k]; i < bucket[k + 1]; i++) {
+		const struct name_ref *r = &names_by_key[i];
+		if (r->len > best_len && r->len <= len && memcmp(text, r->name, r->len) == 0 &&
+		    boundary(text, len, r->len)) {
+			best = r->law;
+			best_len = r->len;
 		}
 	}
+	/* a one-byte name ("W") would sit in the bucket of its byte and NUL */
 	if (best >= 0)
 		*matched = best_len;
 	return best;
@@ -121,6 +230,8 @@ char *laws_url(int law, const char *article, int lid)
 	if (law < 0 || (size_t)law >= n)
 		return NULL;
 	const struct law *l = &t[law];
+	if (!l->url)
+		return NULL;
 	if (!article || !l->bwb)
 		return xstrdup(l->url);
 	if (lid > 0)
