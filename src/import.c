@@ -271,9 +271,12 @@ struct render {
 	const struct imp_meta *m;
 	const char *prefix; /* "" or "2." when several sources are joined */
 	int multi;
-	int in_section;     /* inside an Afdeling or Paragraaf: articles one level deeper */
+	int level;          /* heading level of the open container (0: none); articles one below */
+	int chapter_level;  /* level of the open chapter (or Afdeling when joined), 0: none */
 	const char *chapter;/* source chapter number, for unnumbered articles */
-	size_t unnumbered;
+	size_t unnumbered;  /* articles without a number so far */
+	size_t chapters;    /* chapters so far, for chapters without a number */
+	size_t sections;    /* sections in the open chapter, likewise */
 };
 
 static void put_heading(struct strbuf *sb, int level, const char *word, const char *num,
@@ -304,7 +307,7 @@ static void render_article(struct render *r, const struct imp_node *a)
 		where = r->chapter ? xasprintf("hoofdstuk %s", r->chapter)
 		                   : xstrdup("tekst zonder artikelnummer");
 	}
-	put_heading(sb, r->in_section ? 4 : 3, "Artikel", num, a->title);
+	put_heading(sb, r->level + 1, "Artikel", num, a->title);
 	put_herkomst(sb, r->m, where);
 	strbuf_puts(sb, "\n\n");
 	free(num);
@@ -345,44 +348,65 @@ static void render_article(struct render *r, const struct imp_node *a)
 
 static void render_units(struct render *r, const struct imp_node *n);
 
+/*
+ * Heading levels of opbouw: vrij: # Hoofdstuk, ## Afdeling | Paragraaf, an
+ * article one level below its container. With nummering: vast every
+ * number is written, so a chapter or section the source left unnumbered
+ * is numbered in reading order (its title keeps its own words, "A. …").
+ */
 static void render_unit(struct render *r, const struct imp_node *k)
 {
 	struct strbuf *sb = r->sb;
 	switch (k->kind) {
 	case IMP_CHAPTER: {
 		const char *save = r->chapter;
-		r->chapter = k->num;
-		r->in_section = 0;
-		if (r->multi) {
-			/* several sources: each is a Hoofdstuk, its chapters Afdelingen */
-			char *num = xasprintf("%s%s", r->prefix, k->num ? k->num : "");
-			put_heading(sb, 3, "Afdeling", k->num ? num : NULL, k->title);
-			free(num);
-			r->in_section = 1;
-		} else {
-			put_heading(sb, 2, "Hoofdstuk", k->num, k->title);
-		}
+		char own[24];
+		r->chapters++;
+		r->sections = 0;
+		snprintf(own, sizeof own, "%zu", r->chapters);
+		const char *cn = k->num && *k->num ? k->num : own;
+		r->chapter = cn;
+		/* several sources: each is a Hoofdstuk, its chapters Afdelingen */
+		r->chapter_level = r->multi ? 2 : 1;
+		char *num = xasprintf("%s%s", r->prefix, cn);
+		put_heading(sb, r->chapter_level, r->multi ? "Afdeling" : "Hoofdstuk", num, k->title);
+		free(num);
 		strbuf_puts(sb, "\n\n");
+		r->level = r->chapter_level;
 		render_units(r, k);
 		r->chapter = save;
-		r->in_section = 0;
+		r->level = r->chapter_level = r->multi ? 1 : 0;
 		break;
 	}
 	case IMP_DIVISION:
-	case IMP_SECTION:
-		put_heading(sb, 3, k->kind == IMP_DIVISION ? "Afdeling" : "Paragraaf", k->num, k->title);
+	case IMP_SECTION: {
+		int lv = r->chapter_level ? (r->multi ? 2 : r->chapter_level + 1) : r->multi ? 2 : 1;
+		char *num;
+		r->sections++;
+		if (k->num && *k->num)
+			num = xasprintf("%s%s", r->prefix, k->num);
+		else if (r->chapter)
+			num = xasprintf("%s%s.%zu", r->prefix, r->chapter, r->sections);
+		else
+			num = xasprintf("%s%zu", r->prefix, r->sections);
+		put_heading(sb, lv, k->kind == IMP_DIVISION ? "Afdeling" : "Paragraaf", num, k->title);
+		free(num);
 		strbuf_puts(sb, "\n\n");
-		r->in_section = 1;
+		int save = r->level;
+		r->level = lv;
 		render_units(r, k);
+		r->level = save;
 		break;
+	}
 	case IMP_ARTICLE:
 		render_article(r, k);
 		break;
 	case IMP_ANNEX:
-		put_heading(sb, 2, "Bijlage", k->num, k->title);
+		put_heading(sb, 1, "Bijlage", k->num, k->title);
 		strbuf_puts(sb, "\n\n");
 		put_blocks(sb, k->kids, k->nkids, 0, 1, 1, 0);
 		strbuf_putc(sb, '\n');
+		r->level = r->chapter_level = 0;
 		break;
 	default:
 		break;
@@ -480,10 +504,10 @@ size_t import_render(struct imp_node **docs, struct imp_meta *metas, size_t ndoc
 		struct strbuf sb;
 		strbuf_init(&sb);
 		char prefix[24] = "";
-		struct render r = {&sb, &metas[i], prefix, ndocs > 1, 0, NULL, 0};
+		struct render r = {&sb, &metas[i], prefix, ndocs > 1, ndocs > 1, ndocs > 1, NULL, 0, 0, 0};
 		if (ndocs > 1) {
 			snprintf(prefix, sizeof prefix, "%zu.", i + 1);
-			strbuf_printf(&sb, "## Hoofdstuk %zu ", i + 1);
+			strbuf_printf(&sb, "# Hoofdstuk %zu ", i + 1);
 			put_text(&sb, metas[i].citeertitel, 0);
 			strbuf_puts(&sb, "\n\n");
 		}

@@ -72,10 +72,11 @@ static char *trim(const char *s, size_t n)
 /* Parse "<cite>, artikel 12[ vervallen[: reden]]" at [S, S+N). */
 static int parse_entry(const char *s, size_t n, struct link *l)
 {
-	static const char *const kinds[] = {", artikel ", ", hoofdstuk ", ", bijlage "};
+	static const char *const kinds[] = {", artikel ", ", hoofdstuk ", ", bijlage ",
+	                                    ", tekst zonder artikelnummer"};
 	const char *at = NULL;
 	size_t klen = 0;
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		for (const char *p = s; (p = casestr(p, (size_t)(s + n - p), kinds[k])); p++) {
 			at = p;
 			klen = strlen(kinds[k]);
@@ -84,6 +85,11 @@ static int parse_entry(const char *s, size_t n, struct link *l)
 			klen = k == 0 ? klen : 2; /* keep "hoofdstuk 2" as the article */
 			break;
 		}
+	}
+	if (at && at[2] == 't') { /* text the source gave no number: nothing to check */
+		l->cite = trim(s, (size_t)(at - s));
+		l->art = xstrdup("tekst zonder artikelnummer");
+		return *l->cite ? 0 : -1;
 	}
 	if (!at)
 		return -1;

@@ -169,7 +169,7 @@ def docx_source(path):
 
 # ---- counting what ovc import wrote -------------------------------------------
 
-HEAD = re.compile(r"^(#{2,4}) (Hoofdstuk|Afdeling|Paragraaf|Artikel|Bijlage)\b ?(.*)$")
+HEAD = re.compile(r"^(#{1,4}) (Hoofdstuk|Afdeling|Paragraaf|Artikel|Bijlage)\b ?(.*)$")
 
 
 def imported(outdir):
@@ -273,7 +273,7 @@ try:
     # Exact output of one real article: labels and the herkomst.
     out = os.path.join(tmp, "diemen-afstemming-2015.docx")
     md = open(os.path.join(out, "1-afstemmingsverordening-participatiewet-i.md"), encoding="utf-8").read()
-    ok(md.startswith('### Artikel 7 Gedragingen Participatiewet {herkomst="Afstemmingsverordening '
+    ok(md.startswith('# Artikel 7 Gedragingen Participatiewet {herkomst="Afstemmingsverordening '
                      'Participatiewet, IOAW en IOAZ Diemen 2015, artikel 7"}\n'),
        "docx: artikelkop met nummer, titel en herkomst", md[:300])
     ok("\n1. De verlaging bij gedragingen als bedoeld in de artikelen 7 en 8 bedraagt:\n\n"
