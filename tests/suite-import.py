@@ -283,6 +283,22 @@ try:
     ok("opbouw: vrij\nnummering: vast\n" in main and "gemeentecode: GM0001\n" in main,
        "verordening.md: opbouw: vrij, nummering: vast en de gemeentecode", main)
 
+    # Several sources: each a Hoofdstuk, its chapters Afdelingen, its articles N.<old number>.
+    multi = os.path.join(tmp, "twee")
+    rc, _, err = run("import", os.path.join(DATA, "cvdr_example3.xml"),
+                     os.path.join(DATA, "diemen-afstemming-2015.docx"), "-o", multi, "--gemeentecode=GM0001")
+    two = open(os.path.join(multi, "2-afstemmingsverordening-participatiewet-i.md"), encoding="utf-8").read()
+    one = open(os.path.join(multi, "1-beleidsregel-wet-bibob-voor-omgevingsver.md"), encoding="utf-8").read()
+    _, js, _ = run("check", multi, "--format=json")
+    bad = [d for d in json.loads(js)["diagnostics"]
+           if d["severity"] == "fout" and re.match(r"(structuur|bron|voorblad)", d["rule"])]
+    ok(rc == 0 and two.startswith("# Hoofdstuk 2 Afstemmingsverordening Participatiewet, IOAW en IOAZ Diemen 2015\n\n"
+                                  "## Artikel 2.7 Gedragingen Participatiewet {herkomst=\"Afstemmingsverordening "
+                                  "Participatiewet, IOAW en IOAZ Diemen 2015, artikel 7\"}")
+       and "\n## Afdeling 1.2 Wet Bibob\n" in one and not bad,
+       "twee bronnen: hoofdstukken per bron, artikel 2.7 met de oude herkomst, geen structuurfouten",
+       two[:400] + "\n" + "\n".join(d["message"] for d in bad))
+
     # Bad input: a clear Dutch message, exit 2, nothing written.
     bad = os.path.join(tmp, "kapot.xml")
     open(bad, "w").write("<cvdr><regeling-tekst><artikel>\n")
