@@ -395,7 +395,7 @@ static void put_value(struct strbuf *sb, const struct vg_value *v)
 {
 	strbuf_printf(sb, "{\"tekst\": ");
 	strbuf_json_string(sb, v->text);
-	strbuf_printf(sb, ", \"waarde\": %g, \"eenheid\": ", v->value);
+	strbuf_printf(sb, ", \"waarde\": %.10g, \"eenheid\": ", v->value);
 	strbuf_json_string(sb, v->kind == VG_BEDRAG ? "euro" : v->kind == VG_PERCENTAGE ? "procent" : v->unit);
 	strbuf_puts(sb, ", \"bestand\": ");
 	strbuf_json_string(sb, v->file);

@@ -299,6 +299,16 @@ try:
        "twee bronnen: hoofdstukken per bron, artikel 2.7 met de oude herkomst, geen structuurfouten",
        two[:400] + "\n" + "\n".join(d["message"] for d in bad))
 
+    rc, text, _ = run("--help")
+    ok(rc == 0 and "  import BRON… -o MAP    lees bestaande regelingen in" in text
+       and "  vergelijk OUD… NIEUW   zoek bedragen" in text, "--help noemt import en vergelijk", text)
+    rc, _, err = run("import", os.path.join(DATA, "cvdr_example3.xml"))
+    ok(rc == 2 and err == "ovc: import verwacht -o MAP\nZie 'ovc --help'.\n", "import zonder -o: status 2", err)
+    rc, _, err = run("import", os.path.join(DATA, "cvdr_example3.xml"), "-o", os.path.join(tmp, "x"),
+                     "--gemeentecode=0400")
+    ok(rc == 2 and "gemeentecode '0400' is geen CBS-code (GM en vier cijfers)" in err
+       and not os.path.exists(os.path.join(tmp, "x")), "verkeerde gemeentecode: status 2, niets geschreven", err)
+
     # Bad input: a clear Dutch message, exit 2, nothing written.
     bad = os.path.join(tmp, "kapot.xml")
     open(bad, "w").write("<cvdr><regeling-tekst><artikel>\n")
