@@ -510,7 +510,7 @@ static xmlDocPtr xhtml_out(const struct ordinance *o, const struct tp *t, const 
 		   "body{font-family:serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.4}"
 		   "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}"
 		   "th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}"
-		   "td:first-child,th:first-child{white-space:nowrap;width:9rem}"
+		   "td:first-child,th:first-child{white-space:nowrap;width:1%}"
 		   ".leeg{color:#a00;font-weight:bold}");
 	}
 	xmlNodePtr body = el(html, "body", NULL);
@@ -575,8 +575,13 @@ static xmlDocPtr xhtml_out(const struct ordinance *o, const struct tp *t, const 
 				el(list, "li", line);
 				free(line);
 			} else {
+				/* the new article links to the legal edition beside this file */
 				xmlNodePtr tr = el(list, "tr", NULL);
-				el(tr, "td", a);
+				xmlNodePtr td = el(tr, "td", NULL);
+				xmlNodePtr link = el(td, "a", a);
+				char *href = xasprintf("verordening.html#%s", u->eid ? u->eid : "");
+				xmlNewProp(link, BAD_CAST "href", BAD_CAST href);
+				free(href);
 				el(tr, "td", from.buf);
 			}
 			free(a);
