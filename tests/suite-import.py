@@ -402,7 +402,7 @@ try:
     ok(tab == want_tab, "transponeringstabel.md: oud → nieuw en nieuw → oud, exact", tab)
     html = open(os.path.join(out, "transponeringstabel.html"), encoding="utf-8").read()
     ok("<td>artikel 3</td>\n" in html and '<td class="leeg">niet overgenomen</td>' in html
-       and '<td><a href="verordening.html#art_4.1">artikel 4.1</a></td>' in html
+       and re.search(r'<td>\s*<a href="verordening.html#art_4.1">artikel 4.1</a>\s*</td>', html)
        and 'id="art_4.1"' in open(os.path.join(out, "verordening.html"), encoding="utf-8").read(),
        "transponeringstabel.html: tabellen met de lege plek gemarkeerd, nieuwe artikelen gelinkt",
        html[:2000])
