@@ -526,6 +526,8 @@ static int law_at(const struct scanner *s, size_t i)
 	return i < s->len && laws_match(s->t + i, s->len - i, &n) >= 0;
 }
 
+static size_t unknown_name(const struct scanner *s, size_t i);
+
 /* A law name the text defines ("wet: Jeugdwet") at I; the first letter's case is free. */
 static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
 {
@@ -536,6 +538,9 @@ static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
 		size_t n = strlen(a);
 		if (i + n > s->len || ascii_lower((unsigned char)s->t[i]) != ascii_lower((unsigned char)a[0]) ||
 		    memcmp(s->t + i + 1, a + 1, n - 1) != 0 || !word_end(s, i + n) || n <= best)
+			continue;
+		/* "Wet" for the defined "wet" only when no longer title follows ("Wet op de …") */
+		if (s->t[i] != a[0] && unknown_name(s, i) != i + n)
 			continue;
 		best = n;
 		r->law = o->aliases[k].law;
@@ -609,9 +614,9 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 	size_t after_article = a;
 	if ((b = word(s, a, "de")) || (b = word(s, a, "het")))
 		after_article = ws(s, b);
-	if (after_article != a && (k = alias_name(s, after_article, r)))
-		return k;
 	if ((k = law_name(s, after_article, r)))
+		return k; /* "van de Wet op de beroepen …": the longest name wins over an alias */
+	if (after_article != a && (k = alias_name(s, after_article, r)))
 		return k;
 	/* "van de Verordening", "van de verordening": the text names itself */
 	if (after_article != a && (k = word(s, after_article, "verordening")))
@@ -654,10 +659,10 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 		size_t c;
 		if (k < s->len && s->t[k] == ',') {
 			m = ws(s, k + 1);
-			if ((c = word(s, m, "en")) || (c = word(s, m, "of")))
+			if ((c = word(s, m, "en")) || (c = word(s, m, "of")) || (c = word(s, m, "juncto")))
 				m = ws(s, c); /* "6.1.2, zesde lid, 6.1.3, derde lid, of 6.1.4" */
 		} else if ((m = word(s, k, "en")) || (m = word(s, k, "of")) ||
-		           (m = word(s, k, "respectievelijk")))
+		           (m = word(s, k, "respectievelijk")) || (m = word(s, k, "juncto")))
 			m = ws(s, m);
 		else if ((m = word(s, k, "tot")) && (m = ws_word(s, m, "en")) && (m = ws_word(s, m, "met")))
 			m = ws(s, m), range = 1;
