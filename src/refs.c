@@ -668,13 +668,14 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 			m = ws(s, m), range = 1;
 		else
 			return j;
-		if (kind == RK_ARTICLE && (c = word(s, m, "artikel")))
+		if (range && kind == RK_ARTICLE && (c = word(s, m, "artikel")))
 			m = ws(s, c); /* "de artikelen 5 tot en met artikel 11" */
 		size_t e = number(s, m);
 		if (!e || skipped(s, m, e))
 			return j;
 		char num[24];
 		copy_num(num, sizeof num, s, m, e);
+		check_spaced(s, m, e);
 		/* "artikel 3.4 en 3 weken": a singular citation continues only with
 		 * numbers of the same shape; "de artikelen 2.9 en 8.1.1" may mix */
 		if (!plural && dots(num) != dots(shape) && !dots(num))
@@ -822,6 +823,8 @@ static size_t next_law_citations(struct scanner *s, size_t i)
 		it->num_start = m, it->num_end = e;
 		struct quals q;
 		size_t x = qualifiers(s, e, &q);
+		size_t nstyle = s->out->nstyle;
+		check_spaced(s, m, e);
 		apply_quals(&r, it, &q);
 		if (q.nlids)
 			x = more_lids(s, x, &r, r.items[0].num);
@@ -829,6 +832,7 @@ static size_t next_law_citations(struct scanner *s, size_t i)
 		size_t y = law_suffix(s, x, &r);
 		if (r.law == REF_INTERNAL || y == x) {
 			free(r.items); /* "en 3 weken": not a citation */
+			s->out->nstyle = nstyle;
 			return j;
 		}
 		bw_books(&r);
