@@ -379,8 +379,11 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 	if (after_comma && (k = lid_phrase(s, after_comma, q->lids, &q->nlids, q->lid_starts,
 	                                   q->lid_ends))) {
 		j = k;
-	} else if ((k = ws_word(s, j, "lid"))) {
-		/* "artikel 7.2 lid 2": Aanwijzing 3.29 */
+	} else if (!after_comma && (k = lid_phrase(s, c, q->lids, &q->nlids, q->lid_starts,
+	                                          q->lid_ends))) {
+		j = k; /* "artikel 2.1.4 eerste lid", without the comma Aanwijzing 3.29 asks */
+	} else if ((k = ws_word(s, j, "lid")) || (after_comma && (k = word(s, after_comma, "lid")))) {
+		/* "artikel 7.2 lid 2", "art. 27, lid 1": Aanwijzing 3.29 */
 		size_t n = ws(s, k), e = n;
 		while (e < s->len && is_digit(s->t[e]))
 			e++;
@@ -523,6 +526,8 @@ static int law_at(const struct scanner *s, size_t i)
 	return i < s->len && laws_match(s->t + i, s->len - i, &n) >= 0;
 }
 
+static size_t unknown_name(const struct scanner *s, size_t i);
+
 /* A law name the text defines ("wet: Jeugdwet") at I; the first letter's case is free. */
 static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
 {
@@ -533,6 +538,9 @@ static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
 		size_t n = strlen(a);
 		if (i + n > s->len || ascii_lower((unsigned char)s->t[i]) != ascii_lower((unsigned char)a[0]) ||
 		    memcmp(s->t + i + 1, a + 1, n - 1) != 0 || !word_end(s, i + n) || n <= best)
+			continue;
+		/* "Wet" for the defined "wet" only when no longer title follows ("Wet op de …") */
+		if (s->t[i] != a[0] && unknown_name(s, i) != i + n)
 			continue;
 		best = n;
 		r->law = o->aliases[k].law;
@@ -606,9 +614,9 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 	size_t after_article = a;
 	if ((b = word(s, a, "de")) || (b = word(s, a, "het")))
 		after_article = ws(s, b);
-	if (after_article != a && (k = alias_name(s, after_article, r)))
-		return k;
 	if ((k = law_name(s, after_article, r)))
+		return k; /* "van de Wet op de beroepen …": the longest name wins over an alias */
+	if (after_article != a && (k = alias_name(s, after_article, r)))
 		return k;
 	/* "van de Verordening", "van de verordening": the text names itself */
 	if (after_article != a && (k = word(s, after_article, "verordening")))
@@ -651,26 +659,27 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 		size_t c;
 		if (k < s->len && s->t[k] == ',') {
 			m = ws(s, k + 1);
-			if ((c = word(s, m, "en")) || (c = word(s, m, "of")))
+			if ((c = word(s, m, "en")) || (c = word(s, m, "of")) || (c = word(s, m, "juncto")))
 				m = ws(s, c); /* "6.1.2, zesde lid, 6.1.3, derde lid, of 6.1.4" */
 		} else if ((m = word(s, k, "en")) || (m = word(s, k, "of")) ||
-		           (m = word(s, k, "respectievelijk")))
+		           (m = word(s, k, "respectievelijk")) || (m = word(s, k, "juncto")))
 			m = ws(s, m);
 		else if ((m = word(s, k, "tot")) && (m = ws_word(s, m, "en")) && (m = ws_word(s, m, "met")))
 			m = ws(s, m), range = 1;
 		else
 			return j;
-		if (kind == RK_ARTICLE && (c = word(s, m, "artikel")))
+		if (range && kind == RK_ARTICLE && (c = word(s, m, "artikel")))
 			m = ws(s, c); /* "de artikelen 5 tot en met artikel 11" */
 		size_t e = number(s, m);
 		if (!e || skipped(s, m, e))
 			return j;
 		char num[24];
 		copy_num(num, sizeof num, s, m, e);
+		check_spaced(s, m, e);
 		/* "artikel 3.4 en 3 weken": a singular citation continues only with
 		 * numbers of the same shape; "de artikelen 2.9 en 8.1.1" may mix */
-		if (!plural && dots(num) != dots(shape))
-			return j;
+		if (!plural && dots(num) != dots(shape) && !dots(num))
+			return j; /* "artikel 2.9, 2.12 en 8.1.1" may mix dotted numbers */
 		struct ref_item *it = add_item(r, kind, m, e);
 		memcpy(it->num, num, sizeof it->num);
 		it->num_start = m, it->num_end = e;
@@ -773,6 +782,66 @@ static size_t semicolon_items(struct scanner *s, size_t i, struct ref *r)
 	}
 }
 
+/* "(hierna: Awb)" after a law's name */
+static size_t hierna(const struct scanner *s, size_t i)
+{
+	size_t k = ws(s, i), e;
+	if (k >= s->len || s->t[k] != '(' || !(e = word(s, k + 1, "hierna")))
+		return i;
+	while (e < s->len && s->t[e] != ')' && e - k < 80)
+		e++;
+	return e < s->len && s->t[e] == ')' ? e + 1 : i;
+}
+
+/*
+ * "artikel 7:13 van de Awb en 149 van de Gemeentewet", "de artikelen 2.9
+ * van de Jeugdwet, 4.1.1 van de Wmo 2015": after a law, more numbers that
+ * end in a law of their own are citations of that law.
+ */
+static size_t next_law_citations(struct scanner *s, size_t i)
+{
+	size_t j = hierna(s, i);
+	for (;;) {
+		size_t k = ws(s, j), m, e, c;
+		if (k < s->len && s->t[k] == ',')
+			m = ws(s, k + 1);
+		else if ((m = word(s, k, "en")) || (m = word(s, k, "of")))
+			m = ws(s, m);
+		else
+			return j;
+		if ((c = word(s, m, "en")))
+			m = ws(s, c);
+		if ((c = word(s, m, "artikel")))
+			m = ws(s, c);
+		if (!(e = number(s, m)) || skipped(s, m, e))
+			return j;
+		struct ref r = {0};
+		r.start = m;
+		r.law = REF_INTERNAL;
+		struct ref_item *it = add_item(&r, RK_ARTICLE, m, e);
+		copy_num(it->num, sizeof it->num, s, m, e);
+		it->num_start = m, it->num_end = e;
+		struct quals q;
+		size_t x = qualifiers(s, e, &q);
+		size_t nstyle = s->out->nstyle;
+		check_spaced(s, m, e);
+		apply_quals(&r, it, &q);
+		if (q.nlids)
+			x = more_lids(s, x, &r, r.items[0].num);
+		x = more_numbers(s, x, &r, RK_ARTICLE, r.items[0].num, 1);
+		size_t y = law_suffix(s, x, &r);
+		if (r.law == REF_INTERNAL || y == x) {
+			free(r.items); /* "en 3 weken": not a citation */
+			s->out->nstyle = nstyle;
+			return j;
+		}
+		bw_books(&r);
+		r.end = y;
+		push_ref(s, &r);
+		j = hierna(s, y);
+	}
+}
+
 /* artikel(en) N [quals] [en/of/tot en met N …] [van LAW] */
 static size_t article_citation(struct scanner *s, size_t i)
 {
@@ -811,8 +880,9 @@ static size_t article_citation(struct scanner *s, size_t i)
 	j = law_suffix(s, j, &r);
 	bw_books(&r);
 	r.end = j;
+	int external = r.law != REF_INTERNAL;
 	push_ref(s, &r);
-	return j;
+	return external ? next_law_citations(s, j) : j;
 }
 
 /* hoofdstuk N / paragraaf N / § N / Deel N [en N] [van LAW] */
