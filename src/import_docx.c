@@ -288,7 +288,36 @@ struct para {
 	char *text;
 	char *label; /* Word's number, or NULL */
 	int bullet, ilvl, line;
+	int styled;  /* a heading style (Heading, Kop, Titel, or a style named after Artikel) */
+	int bold;    /* every run with text is bold */
 };
+
+/* Is every run of P that has text bold (w:b without w:val="0"/"false")? */
+static int all_bold(const xmlNode *p)
+{
+	int runs = 0;
+	for (const xmlNode *r = p->children; r; r = r->next) {
+		if (!is(r, "r") || !child(r, "t"))
+			continue;
+		runs++;
+		const xmlNode *b = child(child(r, "rPr"), "b");
+		char *v = attr_str(b, "val");
+		int on = b && (!v || (strcmp(v, "0") && strcmp(v, "false")));
+		free(v);
+		if (!on)
+			return 0;
+	}
+	return runs > 0;
+}
+
+static int heading_style(const char *id)
+{
+	if (!id)
+		return 0;
+	return !ascii_casecmp_n(id, "Heading", 7) || !ascii_casecmp_n(id, "Kop", 3) ||
+	       !ascii_casecmp_n(id, "Titel", 5) || !ascii_casecmp_n(id, "Title", 5) ||
+	       strstr(id, "rtikel") || strstr(id, "oofdstuk");
+}
 
 static struct para read_para(const xmlNode *p, struct numbering *nb, const struct styles *st)
 {
@@ -301,6 +330,10 @@ static struct para read_para(const xmlNode *p, struct numbering *nb, const struc
 	r.line = (int)xmlGetLineNo(p);
 	const xmlNode *ppr = child(p, "pPr");
 	const xmlNode *np = child(ppr, "numPr");
+	char *style = attr_str(child(ppr, "pStyle"), "val");
+	r.styled = heading_style(style);
+	free(style);
+	r.bold = all_bold(p);
 	int numid = -1, ilvl = 0;
 	if (np) {
 		numid = attr_int(child(np, "numId"), 0);
@@ -365,8 +398,9 @@ static int split_heading(const char *s, const char *word, char **num, char **tit
 	if (q == p || !isdigit((unsigned char)*p) || strlen(s) > 160)
 		return 0;
 	*num = xstrndup(p, (size_t)(q - p));
-	while (*q == '.' || *q == ' ' || *q == ':')
-		q++;
+	/* "Artikel 1. Titel", "Artikel 1: Titel", "Artikel 1 - Titel", "Artikel 1 – Titel" */
+	while (*q == '.' || *q == ' ' || *q == ':' || *q == '-' || !strncmp(q, "\xE2\x80\x93", 3))
+		q += strncmp(q, "\xE2\x80\x93", 3) ? 1 : 3;
 	*title = *q ? xstrdup(q) : NULL;
 	return 1;
 }
@@ -455,7 +489,14 @@ static void add_para(struct builder *b, struct para *p)
 		return;
 	char *full = p->label && !p->bullet ? xasprintf("%s %s", p->label, p->text) : NULL;
 	/* A heading numbered by Word ("Artikel 1" as the number) or by hand. */
-	if (heading(b, full ? full : p->text) || (!full && 0)) {
+	/* "Artikel 9 van de Participatiewet is …" in a lid is text: a heading is
+	 * styled as one, bold, or short without closing punctuation. */
+	const char *ht = full ? full : p->text;
+	size_t tl = strlen(ht), words = 1;
+	for (const char *q = ht; *q; q++)
+		words += *q == ' ';
+	int looks = p->styled || p->bold || (words <= 12 && tl && !strchr(".;:,", ht[tl - 1]));
+	if (looks && heading(b, ht)) {
 		free(full);
 		return;
 	}

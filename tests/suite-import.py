@@ -283,6 +283,42 @@ try:
     ok("opbouw: vrij\nnummering: vast\n" in main and "gemeentecode: GM0001\n" in main,
        "verordening.md: opbouw: vrij, nummering: vast en de gemeentecode", main)
 
+    # Word headings: styled, bold or short; a lid that starts with "Artikel 9 van …" stays text.
+    # startOverride and lvlText as Word shows them.
+    wdoc = os.path.join(tmp, "kop.docx")
+
+    def wp(text, style=None, num=None, ilvl=0, bold=False):
+        ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + \
+              (f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>' if num else "")
+        rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+        return f'<w:p><w:pPr>{ppr}</w:pPr><w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    wns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = (wp("Verordening Kopjes 2024", "Title") + wp("Artikel 1 Begrippen", "Kop2") +
+            wp("Artikel 9 van de Participatiewet is niet van toepassing.", None, 1, 0) +
+            wp("Het college beslist.", None, 1, 0) + wp("Artikel 2 – Slot", bold=True) +
+            wp("Deze verordening treedt in werking op 1 januari 2024:", None) +
+            wp("voor inwoners;", None, 2, 0) + wp("voor bedrijven.", None, 2, 0))
+    numbering = (f'<w:numbering {wns}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                 '<w:startOverride w:val="3"/></w:lvlOverride></w:num></w:numbering>')
+    with zipfile.ZipFile(wdoc, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {wns}><w:body>{body}</w:body></w:document>")
+        z.writestr("word/numbering.xml", numbering)
+    rc, _, err = run("import", wdoc, "-o", os.path.join(tmp, "kop"))
+    kop = open(os.path.join(tmp, "kop", "1-verordening-kopjes-2024.md"), encoding="utf-8").read() if rc == 0 else err
+    ok(kop == '# Artikel 1 Begrippen {herkomst="Verordening Kopjes 2024, artikel 1"}\n\n'
+              "1. Artikel 9 van de Participatiewet is niet van toepassing.\n\n"
+              "2. Het college beslist.\n\n"
+              '# Artikel 2 Slot {herkomst="Verordening Kopjes 2024, artikel 2"}\n\n'
+              "Deze verordening treedt in werking op 1 januari 2024:\n\n"
+              "- c) voor inwoners;\n- d) voor bedrijven.\n",
+       "docx: koppen naar stijl, vet of vorm; een lid dat met 'Artikel 9 van' begint blijft tekst; "
+       "startOverride 3 geeft c) en d), die als tekst blijven", kop)
+
     # Several sources: each a Hoofdstuk, its chapters Afdelingen, its articles N.<old number>.
     multi = os.path.join(tmp, "twee")
     rc, _, err = run("import", os.path.join(DATA, "cvdr_example3.xml"),
