@@ -283,6 +283,22 @@ try:
     ok("opbouw: vrij\nnummering: vast\n" in main and "gemeentecode: GM0001\n" in main,
        "verordening.md: opbouw: vrij, nummering: vast en de gemeentecode", main)
 
+    # Every construct at once (a made-up CVDR text, tests/data/import/alle-vormen.xml):
+    # Afdeling, leden, onderdelen, sub-onderdelen 1°, definitions, inserted number 1a,
+    # a table with a '|', Markdown characters in the text, a bijlage. Exact output, and
+    # ovc check recognises the definitions (the one unused term) and finds nothing else.
+    out = os.path.join(tmp, "alle")
+    rc, _, err = run("import", os.path.join(DATA, "alle-vormen.xml"), "-o", out, "--gemeentecode=GM0001")
+    got = open(os.path.join(out, "1-verordening-alle-vormen-2024.md"), encoding="utf-8").read() if rc == 0 else err
+    want = open(os.path.join(DATA, "alle-vormen.verwacht.md"), encoding="utf-8").read()
+    ok(got == want, "alle vormen: exact de verwachte Markdown", got)
+    rc, _, err = run("check", "alle", cwd=tmp)
+    ok(rc == 0 and err == "alle/1-verordening-alle-vormen-2024.md:9:7: waarschuwing: het begrip 'college' "
+       "wordt nergens in de verordening gebruikt [begrip-ongebruikt]\n"
+       "    9 |    1. college: het college van burgemeester en wethouders;\n"
+       "      |       ^~~~~~~\n0 fouten, 1 waarschuwing\n",
+       "alle vormen: ovc check herkent de begrippen en meldt verder niets", err)
+
     # Word headings: styled, bold or short; a lid that starts with "Artikel 9 van …" stays text.
     # startOverride and lvlText as Word shows them.
     wdoc = os.path.join(tmp, "kop.docx")
