@@ -567,13 +567,25 @@ int import_run(const char *const *paths, size_t npaths, const struct import_opti
 	if (rc == 0) {
 		struct import_file *files;
 		size_t nf = import_render(docs, metas, ndocs, opt->gemeentecode, &files);
+		struct stat st;
+		int existed = stat(opt->out, &st) == 0;
 		rc = output_make_dir(opt->out, err);
+		size_t written = 0;
+		for (size_t i = 0; i < nf && rc == 0; i++) {
+			char *path = xasprintf("%s/%s", opt->out, files[i].name);
+			rc = output_write_file(path, files[i].text, strlen(files[i].text), err);
+			written += rc == 0;
+			free(path);
+		}
+		/* No half-written source directory: take back what was written. */
+		for (size_t i = 0; rc != 0 && i < written; i++) {
+			char *path = xasprintf("%s/%s", opt->out, files[i].name);
+			remove(path);
+			free(path);
+		}
+		if (rc != 0 && !existed)
+			remove(opt->out);
 		for (size_t i = 0; i < nf; i++) {
-			if (rc == 0) {
-				char *path = xasprintf("%s/%s", opt->out, files[i].name);
-				rc = output_write_file(path, files[i].text, strlen(files[i].text), err);
-				free(path);
-			}
 			free(files[i].name);
 			free(files[i].text);
 		}

@@ -463,6 +463,13 @@ try:
     pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     ok("artikel 3 → niet overgenomen" in txt and "artikel 6 → vervallen: de nieuwe verordening heeft een eigen citeertitel" in txt
        and re.search(r"Pages:\s+1\n", pages), "transponeringstabel.pdf: één pagina met beide richtingen", txt)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    outs = []
+    for k in (1, 2):
+        o = os.path.join(tmp, f"repro{k}")
+        subprocess.run([OVC, "build", FIX, "-o", o], capture_output=True, env=env)
+        outs.append([open(os.path.join(o, f"transponeringstabel.{e}"), "rb").read() for e in ("md", "html", "pdf")])
+    ok(outs[0] == outs[1] and all(outs[0]), "transponeringstabel: zelfde bronnen en SOURCE_DATE_EPOCH, zelfde bytes")
     out2 = os.path.join(tmp, "min-out")
     run("build", os.path.join(ROOT, "tests", "fixtures", "minimaal"), "-o", out2)
     ok(not os.path.exists(os.path.join(out2, "transponeringstabel.html")),
