@@ -61,6 +61,9 @@ static size_t ws(const struct scanner *s, size_t i)
 /* Keyword W (ASCII, case-insensitive) as a whole word at I. */
 static size_t word(const struct scanner *s, size_t i, const char *w)
 {
+	/* keywords are lower-case ASCII: most calls end at the first byte, without strlen */
+	if (i >= s->len || ascii_lower((unsigned char)s->t[i]) != (unsigned char)w[0])
+		return 0;
 	size_t n = strlen(w);
 	if (i + n > s->len || ascii_casecmp_n(s->t + i, w, n) != 0 || !word_end(s, i + n))
 		return 0;
