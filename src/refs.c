@@ -814,14 +814,15 @@ static size_t next_law_citations(struct scanner *s, size_t i)
 			return j;
 		if ((c = word(s, m, "en")))
 			m = ws(s, c);
+		size_t at = m; /* the link starts at "artikel" when it is written */
 		if ((c = word(s, m, "artikel")))
 			m = ws(s, c);
-		if (!(e = number(s, m)) || skipped(s, m, e))
+		if (!(e = number(s, m)) || skipped(s, at, e))
 			return j;
 		struct ref r = {0};
-		r.start = m;
+		r.start = at;
 		r.law = REF_INTERNAL;
-		struct ref_item *it = add_item(&r, RK_ARTICLE, m, e);
+		struct ref_item *it = add_item(&r, RK_ARTICLE, at, e);
 		copy_num(it->num, sizeof it->num, s, m, e);
 		it->num_start = m, it->num_end = e;
 		struct quals q;
