@@ -61,6 +61,9 @@ static size_t ws(const struct scanner *s, size_t i)
 /* Keyword W (ASCII, case-insensitive) as a whole word at I. */
 static size_t word(const struct scanner *s, size_t i, const char *w)
 {
+	/* keywords are lower-case ASCII: most calls end at the first byte, without strlen */
+	if (i >= s->len || ascii_lower((unsigned char)s->t[i]) != (unsigned char)w[0])
+		return 0;
 	size_t n = strlen(w);
 	if (i + n > s->len || ascii_casecmp_n(s->t + i, w, n) != 0 || !word_end(s, i + n))
 		return 0;
@@ -811,14 +814,15 @@ static size_t next_law_citations(struct scanner *s, size_t i)
 			return j;
 		if ((c = word(s, m, "en")))
 			m = ws(s, c);
+		size_t at = m; /* the link starts at "artikel" when it is written */
 		if ((c = word(s, m, "artikel")))
 			m = ws(s, c);
-		if (!(e = number(s, m)) || skipped(s, m, e))
+		if (!(e = number(s, m)) || skipped(s, at, e))
 			return j;
 		struct ref r = {0};
-		r.start = m;
+		r.start = at;
 		r.law = REF_INTERNAL;
-		struct ref_item *it = add_item(&r, RK_ARTICLE, m, e);
+		struct ref_item *it = add_item(&r, RK_ARTICLE, at, e);
 		copy_num(it->num, sizeof it->num, s, m, e);
 		it->num_start = m, it->num_end = e;
 		struct quals q;

@@ -204,6 +204,22 @@ def main():
                (t, good, total, name, share * 100, floor * 100))
         ok(not r["wrong_internal"], "%s: geen wetsverwijzing binnen de tekst gelinkt" % t,
            "; ".join(r["wrong_internal"]))
+    # ovc build writes every output when there are only warnings, and nothing with an error
+    outputs = ["verordening.akn.xml", "verordening.html", "verordening.pdf", "publieksversie.html",
+               "publieksversie.pdf", "leesbaarheid.html"]
+    with tempfile.TemporaryDirectory() as tmp:
+        d = os.path.join(REAL, "borger-odoorn-bezwaar")
+        p = subprocess.run([OVC, "build", "verordening", "-o", os.path.join(tmp, "a"), "--kleur=nooit"],
+                           cwd=d, capture_output=True, text=True)
+        made = [o for o in outputs if os.path.exists(os.path.join(tmp, "a", o))]
+        ok(p.returncode == 0 and made == outputs and "0 fouten" in p.stderr + p.stdout,
+           "ovc build met alleen waarschuwingen schrijft alle %d uitvoerbestanden" % len(outputs),
+           "exit %d, geschreven: %s" % (p.returncode, made))
+        d = os.path.join(REAL, "jeugdwet")
+        p = subprocess.run([OVC, "build", "verordening", "-o", os.path.join(tmp, "b"), "--kleur=nooit"],
+                           cwd=d, capture_output=True, text=True)
+        ok(p.returncode == 1 and not os.path.exists(os.path.join(tmp, "b", "verordening.akn.xml")),
+           "ovc build met een fout (Jeugdwet, artikel 2.15) schrijft niets", "exit %d" % p.returncode)
     print("1..%d" % n)
     return 1 if failed else 0
 
