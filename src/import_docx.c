@@ -616,9 +616,13 @@ struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char 
 	read_styles(sty, &st);
 	struct builder b = {0};
 	b.doc = imp_node_new(IMP_DOC);
+	int npara = 0;
 	for (const xmlNode *c = body->children; c; c = c->next) {
 		if (is(c, "p")) {
 			struct para p = read_para(c, &nb, &st);
+			/* document.xml is usually one line: a place in a .docx is its
+			 * paragraph number (docs/import.md) */
+			p.line = ++npara;
 			add_para(&b, &p);
 			free(p.text);
 			free(p.label);

@@ -24,7 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CTX_WORDS 6
+#define CTX_WORDS 10
 
 static const char *const kind_names[] = {"bedrag", "percentage", "termijn", "leeftijd"};
 
@@ -361,11 +361,11 @@ static struct match match_one(const struct vg_value *o, const struct values *nv,
 {
 	struct match m = {ST_MISSING, o, NULL};
 	int best = -1;
-	/* the same value: the one in the most similar place */
+	/* the same value: the one in the most similar place, an unused one on a tie */
 	for (size_t j = 0; j < nv->n; j++) {
 		const struct vg_value *c = &nv->v[j];
 		if (same_kind(o, c) && fabs(c->value - o->value) < 0.005) {
-			int s = overlap(o, c);
+			int s = overlap(o, c) * 2 - (used[j] ? 1 : 0);
 			if (s > best) {
 				best = s;
 				m.st = ST_SAME;

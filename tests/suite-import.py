@@ -517,6 +517,19 @@ try:
     rc, text, err = run("vergelijk", "tests/fixtures/transponering", cwd=ROOT)
     ok(rc == 2 and "vergelijk verwacht een of meer oude regelingen en de nieuwe" in err,
        "vergelijk zonder oude regeling: status 2", err)
+    # The import changes no value: the real .docx against its own import, each value
+    # on its own line (paragraph number in the .docx, line in the Markdown).
+    rc, js, err = run("vergelijk", "--format=json", os.path.join(DATA, "diemen-afstemming-2015.docx"),
+                      os.path.join(tmp, "diemen-afstemming-2015.docx"))
+    pairs = [(v["oud"]["tekst"], v["status"], v["oud"]["regel"], v["nieuw"]["regel"])
+             for v in json.loads(js)["waarden"]]
+    ok(rc == 0 and pairs == [("vier weken", "gelijk", 7, 9), ("27 jaar", "gelijk", 7, 9),
+                             ("5 procent", "gelijk", 13, 18), ("1 maand", "gelijk", 13, 18),
+                             ("30 procent", "gelijk", 14, 19), ("1 maand", "gelijk", 14, 19),
+                             ("100 procent", "gelijk", 15, 20), ("1 maand", "gelijk", 15, 20),
+                             ("5%", "gelijk", 16, 22), ("100%", "gelijk", 16, 22)],
+       "vergelijk: de echte .docx en haar import, alle 10 waarden gelijk, elk op de eigen plek", pairs)
+
     # Dutch ways of writing values
     probe = os.path.join(tmp, "waarden.md")
     open(probe, "w", encoding="utf-8").write(
