@@ -54,6 +54,7 @@ void imp_meta_release(struct imp_meta *m)
 	free(m->issued);
 	free(m->inwerking);
 	free(m->source);
+	free(m->skipped);
 	memset(m, 0, sizeof *m);
 }
 
@@ -540,7 +541,6 @@ static int is_zip(const char *path)
 int import_run(const char *const *paths, size_t npaths, const struct import_options *opt,
                char **notes, char **err)
 {
-	(void)notes;
 	struct imp_node **docs = xcalloc(npaths ? npaths : 1, sizeof *docs);
 	struct imp_meta *metas = xcalloc(npaths ? npaths : 1, sizeof *metas);
 	int rc = 0;
@@ -590,6 +590,16 @@ int import_run(const char *const *paths, size_t npaths, const struct import_opti
 			free(files[i].text);
 		}
 		free(files);
+	}
+	if (rc == 0 && notes) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		for (size_t i = 0; i < ndocs; i++)
+			if (metas[i].skipped)
+				strbuf_printf(&sb, "%s: niet ingelezen: %s\n", metas[i].source, metas[i].skipped);
+		*notes = sb.len ? strbuf_detach(&sb, NULL) : NULL;
+		if (!*notes)
+			strbuf_release(&sb);
 	}
 	for (size_t i = 0; i < npaths; i++) {
 		imp_node_free(docs[i]);
@@ -653,14 +663,20 @@ int import_main(int argc, char **argv)
 			return 2;
 		}
 	}
-	char *err = NULL;
-	int rc = import_run(paths, n, &opt, NULL, &err);
+	char *err = NULL, *notes = NULL;
+	int rc = import_run(paths, n, &opt, &notes, &err);
 	free(paths);
 	if (rc) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		return 2;
 	}
+	/* Never lose text silently: say what was left out (docs/import.md). */
+	for (char *line = notes, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		fprintf(stderr, "ovc: %.*s\n", (int)(nl - line), line);
+	}
+	free(notes);
 	if (!opt.gemeentecode)
 		fprintf(stderr, "ovc: let op: gemeentecode onbekend; %s/verordening.md heeft GM0000 "
 		                "(geef --gemeentecode=GMnnnn)\n", opt.out);

@@ -47,6 +47,7 @@ struct imp_meta {
 	char *issued;     /* JJJJ-MM-DD or NULL */
 	char *inwerking;  /* JJJJ-MM-DD or NULL */
 	char *source;     /* the path read */
+	char *skipped;    /* what the reader left out, in Dutch ("de ondertekening, 2 …"), or NULL */
 };
 
 struct imp_node *imp_node_new(enum imp_kind kind);

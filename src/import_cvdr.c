@@ -300,6 +300,48 @@ static char *date_only(char *s)
 	return s;
 }
 
+/* Count the elements named NAME below N. */
+static int count(const xmlNode *n, const char *name)
+{
+	int k = 0;
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		k += is(c, name) + count(c, name);
+	return k;
+}
+
+/* What the import leaves out (docs/import.md), for the user. */
+static char *skipped(const xmlNode *body)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	static const struct {
+		const char *el, *one, *many;
+	} kinds[] = {
+		{"regeling-sluiting", "de regeling-sluiting (slotformulering en ondertekening)", NULL},
+		{"toelichting", "de toelichting", "toelichtingen"},
+		{"redactie", "1 redactionele aantekening", "redactionele aantekeningen"},
+		{"noot", "1 voetnoot", "voetnoten"},
+		{"plaatje", "1 afbeelding", "afbeeldingen"},
+		{"illustratie", "1 illustratie", "illustraties"},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		int k = count(body, kinds[i].el);
+		if (!k)
+			continue;
+		if (sb.len)
+			strbuf_puts(&sb, ", ");
+		if (k == 1 || !kinds[i].many)
+			strbuf_puts(&sb, kinds[i].one);
+		else
+			strbuf_printf(&sb, "%d %s", k, kinds[i].many);
+	}
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
 struct imp_node *import_cvdr_read(const char *path, struct imp_meta *meta, char **err)
 {
 	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
@@ -353,6 +395,7 @@ struct imp_node *import_cvdr_read(const char *path, struct imp_meta *meta, char 
 				imp_node_add(d, p);
 		}
 	}
+	meta->skipped = skipped(child(root, "body") ? child(root, "body") : root);
 	read_units(rt, d);
 	/* Annexes sit beside the regeling-tekst. */
 	for (const xmlNode *c = rt->parent ? rt->parent->children : NULL; c; c = c->next)

@@ -292,6 +292,9 @@ try:
     got = open(os.path.join(out, "1-verordening-alle-vormen-2024.md"), encoding="utf-8").read() if rc == 0 else err
     want = open(os.path.join(DATA, "alle-vormen.verwacht.md"), encoding="utf-8").read()
     ok(got == want, "alle vormen: exact de verwachte Markdown", got)
+    ok(err == f"ovc: {os.path.join(DATA, 'alle-vormen.xml')}: niet ingelezen: de regeling-sluiting "
+       "(slotformulering en ondertekening), 1 redactionele aantekening\n",
+       "alle vormen: ovc zegt wat niet is ingelezen", err)
     rc, _, err = run("check", "alle", cwd=tmp)
     ok(rc == 0 and err == "alle/1-verordening-alle-vormen-2024.md:9:7: waarschuwing: het begrip 'college' "
        "wordt nergens in de verordening gebruikt [begrip-ongebruikt]\n"
