@@ -588,6 +588,35 @@ static void add_table(struct builder *b, const xmlNode *tbl, struct numbering *n
 	imp_node_add(container(b), t);
 }
 
+static int count_el(const xmlNode *n, const char *name)
+{
+	int k = 0;
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		k += is(c, name) + count_el(c, name);
+	return k;
+}
+
+/* What the import leaves out of a Word document, for the user. */
+static char *docx_skipped(const xmlNode *body)
+{
+	int img = count_el(body, "drawing") + count_el(body, "pict");
+	int del = count_el(body, "del");
+	int fn = count_el(body, "footnoteReference");
+	if (!img && !del && !fn)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (img)
+		strbuf_printf(&sb, "%d %s", img, img == 1 ? "afbeelding" : "afbeeldingen");
+	if (del)
+		strbuf_printf(&sb, "%s%d %s", sb.len ? ", " : "", del,
+		              del == 1 ? "verwijdering uit bijgehouden wijzigingen"
+		                       : "verwijderingen uit bijgehouden wijzigingen");
+	if (fn)
+		strbuf_printf(&sb, "%s%d %s", sb.len ? ", " : "", fn, fn == 1 ? "voetnoot" : "voetnoten");
+	return strbuf_detach(&sb, NULL);
+}
+
 struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char **err)
 {
 	int ze = 0;
@@ -632,6 +661,7 @@ struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char 
 	}
 	/* The first paragraph before any heading is the title. */
 	meta->source = xstrdup(path);
+	meta->skipped = docx_skipped(body);
 	const char *base = strrchr(path, '/');
 	meta->identifier = xstrdup(base ? base + 1 : path);
 	if (b.doc->nkids && b.doc->kids[0]->kind == IMP_PARA) {

@@ -316,7 +316,8 @@ try:
             wp("Artikel 9 van de Participatiewet is niet van toepassing.", None, 1, 0) +
             wp("Het college beslist.", None, 1, 0) + wp("Artikel 2 – Slot", bold=True) +
             wp("Deze verordening treedt in werking op 1 januari 2024:", None) +
-            wp("voor inwoners;", None, 2, 0) + wp("voor bedrijven.", None, 2, 0))
+            wp("voor inwoners;", None, 2, 0) + wp("voor bedrijven.", None, 2, 0) +
+            '<w:p><w:del w:id="1"><w:r><w:delText>Een geschrapt lid.</w:delText></w:r></w:del></w:p>')
     numbering = (f'<w:numbering {wns}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
                  '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
                  '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
@@ -337,6 +338,10 @@ try:
               "- c) voor inwoners;\n- d) voor bedrijven.\n",
        "docx: koppen naar stijl, vet of vorm; een lid dat met 'Artikel 9 van' begint blijft tekst; "
        "startOverride 3 geeft c) en d), die als tekst blijven", kop)
+    ok(err == f"ovc: {wdoc}: niet ingelezen: 1 verwijdering uit bijgehouden wijzigingen\n"
+       "ovc: let op: gemeentecode onbekend; " + os.path.join(tmp, "kop") +
+       "/verordening.md heeft GM0000 (geef --gemeentecode=GMnnnn)\n",
+       "docx: geschrapte tekst blijft weg en ovc zegt het; zonder gemeentecode een waarschuwing", err)
 
     # Several sources: each a Hoofdstuk, its chapters Afdelingen, its articles N.<old number>.
     multi = os.path.join(tmp, "twee")
