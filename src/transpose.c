@@ -137,8 +137,14 @@ static void collect_links(struct ordinance *o, struct tp *t, struct diag_sink *d
 			size_t n = e ? (size_t)(e - v) : strlen(v);
 			struct link l = {0};
 			l.u = u;
-			size_t off = (size_t)(v - a->value);
-			l.span = (struct span){a->vspan.src, a->vspan.start + off, a->vspan.start + off + n};
+			size_t off = (size_t)(v - a->value), len = n;
+			while (len && isspace((unsigned char)a->value[off])) { /* the span shows the words */
+				off++;
+				len--;
+			}
+			while (len && isspace((unsigned char)a->value[off + len - 1]))
+				len--;
+			l.span = (struct span){a->vspan.src, a->vspan.start + off, a->vspan.start + off + len};
 			if (parse_entry(v, n, &l) == 0) {
 				VEC_PUSH(t->links, t->nlinks, t->cap, l);
 			} else {
