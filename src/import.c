@@ -527,6 +527,47 @@ size_t import_render(struct imp_node **docs, struct imp_meta *metas, size_t ndoc
 
 /* ---- Reading and writing ---------------------------------------------- */
 
+/*
+ * The citeertitel as the regulation gives it ("Deze verordening wordt
+ * aangehaald als: Verordening … 2020."): herkomst= should name the old
+ * ordinance the way the council cites it, not by its long official title.
+ * Returns a new string, or NULL when no such sentence is found.
+ */
+char *import_citeertitel(const struct imp_node *n)
+{
+	static const char key[] = "aangehaald als";
+	if (n->kind == IMP_PARA && n->text) {
+		const char *t = n->text;
+		for (const char *p = t; *p; p++) {
+			if (ascii_casecmp_n(p, key, sizeof key - 1) != 0)
+				continue;
+			p += sizeof key - 1;
+			while (*p == ':' || *p == ' ' || *p == '"' || *p == '\'' || *p == '*' ||
+			       !strncmp(p, "\xE2\x80\x9C", 3) || !strncmp(p, "\xE2\x80\x9E", 3))
+				p += (unsigned char)*p >= 0x80 ? 3 : 1;
+			size_t len = strcspn(p, "[(");
+			while (len && strchr(" .;:*\"'", p[len - 1]))
+				len--;
+			while (len >= 3 && !strncmp(p + len - 3, "\xE2\x80\x9D", 3))
+				len -= 3;
+			char *c = xstrndup(p, len);
+			size_t words = *c ? 1 : 0;
+			for (const char *q = c; *q; q++)
+				words += *q == ' ';
+			if (words >= 2 && words <= 20)
+				return c;
+			free(c);
+			return NULL;
+		}
+	}
+	for (size_t i = 0; i < n->nkids; i++) {
+		char *c = import_citeertitel(n->kids[i]);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
 static int is_zip(const char *path)
 {
 	FILE *fp = fopen(path, "rb");
@@ -554,10 +595,16 @@ int import_run(const char *const *paths, size_t npaths, const struct import_opti
 		}
 		docs[i] = z ? import_docx_read(paths[i], &metas[i], err)
 		            : import_cvdr_read(paths[i], &metas[i], err);
-		if (!docs[i])
+		if (!docs[i]) {
 			rc = -1;
-		else
+		} else {
+			char *c = import_citeertitel(docs[i]);
+			if (c) {
+				free(metas[i].citeertitel);
+				metas[i].citeertitel = c;
+			}
 			ndocs++;
+		}
 	}
 	if (rc == 0 && opt->gemeente)
 		for (size_t i = 0; i < ndocs; i++) {

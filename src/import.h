@@ -65,6 +65,12 @@ char *imp_clean_text(const char *s);
 struct imp_node *import_cvdr_read(const char *path, struct imp_meta *meta, char **err);
 struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char **err);
 
+/*
+ * The citeertitel a regulation gives itself ("Deze verordening wordt
+ * aangehaald als: …"), or NULL. Malloc'ed.
+ */
+char *import_citeertitel(const struct imp_node *doc);
+
 struct import_options {
 	const char *out;          /* the directory to write */
 	const char *gemeentecode; /* GMnnnn, or NULL */

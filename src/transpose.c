@@ -216,7 +216,9 @@ static void read_olds(const struct ordinance *o, struct tp *t, struct diag_sink 
 			continue;
 		}
 		struct old od = {0};
-		od.cite = xstrdup(m.citeertitel);
+		od.cite = import_citeertitel(doc);
+		if (!od.cite)
+			od.cite = xstrdup(m.citeertitel);
 		od.title = xstrdup(m.title);
 		od.path = path;
 		old_articles(doc, &od);

@@ -292,6 +292,10 @@ try:
     got = open(os.path.join(out, "1-verordening-alle-vormen-2024.md"), encoding="utf-8").read() if rc == 0 else err
     want = open(os.path.join(DATA, "alle-vormen.verwacht.md"), encoding="utf-8").read()
     ok(got == want, "alle vormen: exact de verwachte Markdown", got)
+    main = open(os.path.join(out, "verordening.md"), encoding="utf-8").read() if rc == 0 else ""
+    ok('titel: "Verordening van de raad van de gemeente Proefdorp houdende regels over alle vormen"\n'
+       'citeertitel: "Verordening alle vormen 2024"\n' in main,
+       "alle vormen: de citeertitel uit 'wordt aangehaald als', de titel uit de metadata", main)
     ok(err == f"ovc: {os.path.join(DATA, 'alle-vormen.xml')}: niet ingelezen: de regeling-sluiting "
        "(slotformulering en ondertekening), 1 redactionele aantekening\n",
        "alle vormen: ovc zegt wat niet is ingelezen", err)
