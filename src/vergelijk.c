@@ -300,8 +300,11 @@ static int scan_path(const char *path, struct values *vs, char **err)
 		size_t n = 0, cap = 0;
 		struct dirent *e;
 		while ((e = readdir(d))) {
+			/* a source directory (*.md) or a folder of old texts (oud/: *.xml, *.docx) */
 			size_t l = strlen(e->d_name);
-			if (l > 3 && !strcmp(e->d_name + l - 3, ".md"))
+			if ((l > 3 && !strcmp(e->d_name + l - 3, ".md")) ||
+			    (l > 4 && !strcmp(e->d_name + l - 4, ".xml")) ||
+			    (l > 5 && !strcmp(e->d_name + l - 5, ".docx")))
 				VEC_PUSH(names, n, cap, xasprintf("%s/%s", path, e->d_name));
 		}
 		closedir(d);
@@ -309,7 +312,7 @@ static int scan_path(const char *path, struct values *vs, char **err)
 		int rc = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (rc == 0)
-				rc = scan_markdown(names[i], vs, err);
+				rc = scan_path(names[i], vs, err);
 			free(names[i]);
 		}
 		free(names);

@@ -514,6 +514,8 @@ try:
 """
     ok(rc == 1 and text == want, "vergelijk: gewijzigd bedrag, gewijzigde termijn, verdwenen percentage, elk met bestand:regel",
        text + err)
+    rc, text2, _ = run("vergelijk", "tests/fixtures/transponering/oud", "tests/fixtures/transponering", cwd=ROOT)
+    ok(text2 == want, "vergelijk: de map oud/ geeft hetzelfde als de bestanden apart", text2)
     rc, js, err = run("vergelijk", "--format=json", "tests/fixtures/transponering/oud/wmo-2020.xml",
                       "tests/fixtures/transponering", cwd=ROOT)
     j = json.loads(js)
