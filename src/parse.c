@@ -536,6 +536,17 @@ static size_t number_length(const char *s, size_t *punct, int *spaced)
 	size_t i = 0;
 	*punct = 0;
 	*spaced = 0;
+	if (strchr("IVXLC", s[0]) && s[0]) {
+		/* a Roman number: "Artikel II" of an amending regulation, "Hoofdstuk IV" */
+		while (s[i] && strchr("IVXLC", s[i]))
+			i++;
+		if (s[i] == 'a' || s[i] == 'b')
+			i++; /* "Artikel IIa" */
+		if ((s[i] == '.' || s[i] == ':') && (s[i + 1] == ' ' || s[i + 1] == '\0'))
+			*punct = 1;
+		char c = s[i + *punct];
+		return c == ' ' || c == '\0' || c == '\t' ? i : 0;
+	}
 	if (!(s[0] >= '0' && s[0] <= '9'))
 		return 0;
 	while ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||

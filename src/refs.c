@@ -126,6 +126,15 @@ static int stray_digits_end(const struct scanner *s, size_t i)
  */
 static size_t number(const struct scanner *s, size_t i)
 {
+	if (i < s->len && strchr("IVXLC", s->t[i]) && s->t[i]) {
+		/* "artikel II", "hoofdstuk IV": a Roman number, as a whole word */
+		size_t j = i;
+		while (j < s->len && s->t[j] && strchr("IVXLC", s->t[j]))
+			j++;
+		if (j < s->len && s->t[j] >= 'a' && s->t[j] <= 'c' && word_end(s, j + 1))
+			j++; /* "artikel IIa"; not "Ik" */
+		return word_end(s, j) ? j : 0;
+	}
 	if (i >= s->len || !is_digit(s->t[i]))
 		return 0;
 	size_t j = i;
