@@ -649,6 +649,7 @@ static const char *const unit_keys[][8] = {
 	[UNIT_CHAPTER] = {"#", ".", "wet", NULL},
 	[UNIT_SECTION] = {"#", ".", "wet", NULL},
 	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap"},
+	[UNIT_ANNEX] = {"#", ".", NULL},
 };
 
 static void check_attr_keys(struct parser *p, struct unit *u)
