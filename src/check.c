@@ -103,16 +103,13 @@ static void check_labels(const struct ordinance *o, struct diag_sink *d)
 		if (!u->label)
 			continue;
 		const struct attr *a = label_attr(u);
-		for (size_t j = 0; j < i; j++) {
-			const struct unit *v = o->units[j];
-			if (v->label && strcmp(v->label, u->label) == 0) {
-				int line, col;
-				source_position(v->span.src, v->span.start, &line, &col);
-				diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
-				            "het label #%s staat ook op %s %s (%s:%d)", u->label,
-				            unit_kind_name(v->kind), v->num, v->span.src->name, line);
-				break;
-			}
+		const struct unit *v = ordinance_find_label(o, u->label); /* the first */
+		if (v != u) {
+			int line, col;
+			source_position(v->span.src, v->span.start, &line, &col);
+			diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
+			            "het label #%s staat ook op %s %s (%s:%d)", u->label,
+			            unit_kind_name(v->kind), v->num, v->span.src->name, line);
 		}
 		const struct theme *t = ordinance_find_theme(o, u->label);
 		if (t)
@@ -120,11 +117,10 @@ static void check_labels(const struct ordinance *o, struct diag_sink *d)
 			            "het label #%s is ook de id van een thema in themas.md", u->label);
 	}
 	for (size_t i = 0; i < o->nthemes; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(o->themes[i].id, o->themes[j].id) == 0)
-				diag_report(d, o->themes[i].span.src, o->themes[i].span.start,
-				            o->themes[i].span.end, "label-dubbel",
-				            "het thema #%s staat twee keer in themas.md", o->themes[i].id);
+		if (ordinance_find_theme(o, o->themes[i].id) != &o->themes[i])
+			diag_report(d, o->themes[i].span.src, o->themes[i].span.start,
+			            o->themes[i].span.end, "label-dubbel",
+			            "het thema #%s staat twee keer in themas.md", o->themes[i].id);
 }
 
 static int has_content(const struct unit *a, int b)

@@ -12,6 +12,7 @@
 #include "util.h"
 #include "version.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,12 @@ static int run(const struct options *op)
 
 int main(int argc, char **argv)
 {
+#ifdef M_MXFAST
+	/* No glibc fast bins: ovc frees hundreds of thousands of small blocks
+	 * between large allocations, and consolidating the fast bins took a
+	 * quarter of `ovc check` at 100,000 articles (issue 22). */
+	mallopt(M_MXFAST, 0);
+#endif
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage, stdout);

@@ -10,6 +10,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct source;
 
@@ -40,7 +41,8 @@ struct inl {
 	struct inl *child; /* EMPH, STRONG, LINK, IMAGE: content */
 	struct inl *next;
 	struct span span;
-	size_t *map;       /* TEXT: source offset of each byte of text (len+1) */
+	size_t *map;       /* TEXT: source offset of each byte of text (len+1);
+	                      NULL once the text is in a run (parse.c) */
 	char *target;      /* LINK to #label: the resolved "#eId" (set by resolve.c) */
 };
 
@@ -59,7 +61,8 @@ struct annot {
 /*
  * The readable text of a paragraph or heading: TEXT nodes outside links,
  * images and code, with soft breaks as spaces. Each byte maps back to the
- * source and to the inline node it came from.
+ * source. Per byte of text a run keeps 5 bytes besides the text itself:
+ * at 100,000 articles that is what bounds the memory of ovc check.
  */
 /* A link inside a run: its text is bytes [start, end) of the run. */
 struct run_link {
@@ -74,9 +77,7 @@ struct run_link {
 struct run {
 	char *text;
 	size_t len;
-	size_t *src_off;      /* len + 1 entries */
-	struct inl **node;    /* len entries: the TEXT node (NULL for a soft break) */
-	size_t *node_off;     /* len entries: offset inside node->text */
+	uint32_t *src_off;    /* len + 1 entries (a file is at most SOURCE_MAX_BYTES) */
 	unsigned char *flags; /* len entries: RUN_* */
 	struct annot *annots; /* sorted by start; non-overlapping */
 	size_t nannots, capannots;
@@ -253,16 +254,27 @@ struct ordinance {
 	int sources_failed;       /* a file was not valid text: nothing parsed */
 	struct unit *begrippen;   /* the type=begrippen article, or NULL */
 	struct unit *kernwaarden; /* the type=kernwaarden article, or NULL */
+
+	/* Hash index behind the ordinance_find_* lookups, built on first use
+	 * and rebuilt when units or themes were added (model.c). */
+	struct ordinance_index *index;
 };
 
 /* Free everything the ordinance owns, including its sources. */
 void ordinance_free(struct ordinance *o);
 
-/* Lookups (linear or hashed; NULL when absent). */
+/*
+ * Lookups (hashed; NULL when absent). The first unit or theme with the
+ * key is found, as in reading order. The index is built on the first
+ * lookup after parsing: code that renumbers or relabels units after a
+ * lookup calls ordinance_reindex first (the index points at their
+ * strings).
+ */
 struct unit *ordinance_find_article(const struct ordinance *o, const char *num);
 struct unit *ordinance_find_unit(const struct ordinance *o, enum unit_kind kind, const char *num);
 struct unit *ordinance_find_label(const struct ordinance *o, const char *label);
 const struct theme *ordinance_find_theme(const struct ordinance *o, const char *id);
+void ordinance_reindex(const struct ordinance *o);
 
 /* The attribute KEY of U, or NULL. */
 const struct attr *unit_attr(const struct unit *u, const char *key);

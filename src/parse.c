@@ -142,48 +142,48 @@ struct run_builder {
 	struct run_link *links;
 	size_t nlinks, caplinks;
 	struct strbuf sb;
-	size_t *src_off, *node_off;
-	struct inl **node;
+	uint32_t *src_off;
 	unsigned char *flags;
 	size_t cap;
 };
 
-static void rb_push(struct run_builder *rb, char c, size_t src, struct inl *node, size_t noff,
-                    unsigned char flags)
+static void rb_push(struct run_builder *rb, char c, size_t src, unsigned char flags)
 {
 	if (rb->sb.len + 1 >= rb->cap) {
 		rb->cap = rb->cap ? rb->cap * 2 : 128;
 		rb->src_off = xrealloc(rb->src_off, rb->cap * sizeof *rb->src_off);
-		rb->node_off = xrealloc(rb->node_off, rb->cap * sizeof *rb->node_off);
-		rb->node = xrealloc(rb->node, rb->cap * sizeof *rb->node);
 		rb->flags = xrealloc(rb->flags, rb->cap);
 	}
 	size_t k = rb->sb.len;
-	rb->src_off[k] = src;
-	rb->node_off[k] = noff;
-	rb->node[k] = node;
+	rb->src_off[k] = (uint32_t)src; /* src < SOURCE_MAX_BYTES */
 	rb->flags[k] = flags;
 	strbuf_putc(&rb->sb, c);
+}
+
+/* The text's source map is in the run now: drop it (memory at scale). */
+static void text_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
+{
+	for (size_t k = 0; i->text[k]; k++)
+		rb_push(rb, i->text[k], i->map ? i->map[k] : i->span.start, flags);
+	if (i->text[0])
+		*last = i->map ? i->map[strlen(i->text)] : i->span.end;
+	free(i->map);
+	i->map = NULL;
 }
 
 static void run_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
 {
 	for (; i; i = i->next) {
 		switch (i->kind) {
-		case INL_TEXT:
-			for (size_t k = 0; i->text[k]; k++)
-				rb_push(rb, i->text[k], i->map[k], i, k, flags);
-			if (i->text[0])
-				*last = i->map[strlen(i->text)];
-			break;
+		case INL_TEXT: text_add(rb, i, flags, last); break;
 		case INL_CODE:
 			for (size_t k = 0; i->text[k]; k++)
-				rb_push(rb, i->text[k], i->span.start, i, k, flags | RUN_CODE);
+				rb_push(rb, i->text[k], i->span.start, flags | RUN_CODE);
 			*last = i->span.end;
 			break;
 		case INL_SOFTBREAK:
 		case INL_LINEBREAK:
-			rb_push(rb, ' ', *last, NULL, 0, flags | RUN_BREAK);
+			rb_push(rb, ' ', *last, flags | RUN_BREAK);
 			break;
 		case INL_EMPH:
 		case INL_STRONG: run_add(rb, i->child, flags, last); break;
@@ -206,16 +206,15 @@ static struct run *build_run(struct inl *inl, size_t start)
 	strbuf_init(&rb.sb);
 	size_t last = start;
 	run_add(&rb, inl, 0, &last);
-	rb_push(&rb, '\0', last, NULL, 0, 0); /* sentinel entry for src_off[len] */
+	rb_push(&rb, '\0', last, 0); /* sentinel entry for src_off[len] */
 	rb.sb.len--;
 	rb.sb.buf[rb.sb.len] = '\0';
 	struct run *r = xcalloc(1, sizeof *r);
-	r->text = strbuf_detach(&rb.sb, &r->len);
-	strbuf_release(&rb.sb);
-	r->src_off = rb.src_off;
-	r->node = rb.node;
-	r->node_off = rb.node_off;
-	r->flags = rb.flags;
+	/* Exact sizes: runs hold most of the text, doubling slack doubles it. */
+	r->len = rb.sb.len;
+	r->text = xrealloc(strbuf_detach(&rb.sb, NULL), r->len + 1);
+	r->src_off = xrealloc(rb.src_off, (r->len + 1) * sizeof *r->src_off);
+	r->flags = xrealloc(rb.flags, r->len + 1);
 	r->links = rb.links;
 	r->nlinks = rb.nlinks;
 	return r;
