@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include "errtext.h"
 #include "util.h"
 
 #include <errno.h>
@@ -14,7 +15,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+		*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 		free(tmp);
 		return -1;
 	}
@@ -25,7 +26,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+			*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 			close(fd);
 			unlink(tmp);
 			free(tmp);
@@ -36,7 +37,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 	}
 	/* Outputs are for reading by others: rw-r--r--, not mkstemp's 0600. */
 	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
-		*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+		*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -49,7 +50,7 @@ int output_copy_file(const char *from, const char *to, char **err)
 {
 	FILE *f = fopen(from, "rb");
 	if (!f) {
-		*err = xasprintf("kan '%s' niet lezen: %s", from, strerror(errno));
+		*err = xasprintf("kan '%s' niet lezen: %s", from, errtext(errno));
 		return -1;
 	}
 	struct strbuf sb;
@@ -75,7 +76,13 @@ int output_make_dir(const char *dir, char **err)
 		struct stat st;
 		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 			return 0;
+		if (errno == EEXIST) {
+			*err = xasprintf("kan de map '%s' niet maken: er staat een bestand met die naam; "
+			                 "kies een andere uitvoermap met -o of verwijder het bestand",
+			                 dir);
+			return -1;
+		}
 	}
-	*err = xasprintf("kan de map '%s' niet maken: %s", dir, strerror(errno));
+	*err = xasprintf("kan de map '%s' niet maken: %s", dir, errtext(errno));
 	return -1;
 }

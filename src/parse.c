@@ -1,6 +1,7 @@
 #include "parse.h"
 
 #include "diag.h"
+#include "errtext.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "source.h"
@@ -11,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Nesting deeper than this (lists in lists, quotes in quotes) is refused. */
 #define MAX_DEPTH 32
@@ -961,7 +963,7 @@ static char **list_markdown(const char *dir, size_t *n, char **err)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		*err = xasprintf("kan de map '%s' niet openen: %s", dir, strerror(errno));
+		*err = xasprintf("kan de map '%s' niet openen: %s", dir, errtext(errno));
 		return NULL;
 	}
 	char **names = NULL;
@@ -974,8 +976,33 @@ static char **list_markdown(const char *dir, size_t *n, char **err)
 			VEC_PUSH(names, *n, cap, xstrdup(e->d_name));
 	}
 	closedir(d);
+	if (!*n) {
+		*err = xasprintf("in de map '%s' staan geen .md-bestanden; een verordening begint met "
+		                 "verordening.md (zie docs/format.md)",
+		                 dir);
+		return NULL;
+	}
 	qsort(names, *n, sizeof *names, name_cmp);
 	return names;
+}
+
+/* Refuse an ordinance larger than SOURCE_TOTAL_MAX_BYTES before reading it. */
+static int check_total_size(const char *dir, char **names, size_t n, char **err)
+{
+	unsigned long long total = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			total += (unsigned long long)st.st_size;
+		free(path);
+	}
+	if (total <= SOURCE_TOTAL_MAX_BYTES)
+		return 0;
+	*err = xasprintf("de .md-bestanden in '%s' zijn samen %llu MiB; ovc leest ten hoogste %zu "
+	                 "MiB per verordening (een echte verordening is kleiner dan 1 MiB)",
+	                 dir, total >> 20, SOURCE_TOTAL_MAX_BYTES >> 20);
+	return -1;
 }
 
 /*
@@ -1043,6 +1070,12 @@ struct ordinance *parse_ordinance(const char *dir, struct diag_sink *d, char **e
 	char **names = list_markdown(dir, &n, err);
 	if (!names)
 		return NULL;
+	if (check_total_size(dir, names, n, err)) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return NULL;
+	}
 	struct ordinance *o = xcalloc(1, sizeof *o);
 	o->dir = xstrdup(dir);
 	struct parser p = {.o = o, .d = d, .block = -1};

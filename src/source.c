@@ -1,12 +1,18 @@
+/* realpath is X/Open, not plain POSIX.1-2008 base. */
+#define _XOPEN_SOURCE 700
 #include "source.h"
 
 #include "diag.h"
+#include "errtext.h"
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void index_lines(struct source *src)
 {
@@ -56,14 +62,58 @@ static void set_names(struct source *src, const char *path)
 	src->name = xstrdup(slash ? slash + 1 : path);
 }
 
+/* Is PATH, after its symbolic links, inside DIR? */
+static int inside_dir(const char *dir, const char *path)
+{
+	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	size_t n = rd ? strlen(rd) : 0;
+	int in = rd && rp && strncmp(rd, rp, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+	free(rd);
+	free(rp);
+	return in;
+}
+
+/*
+ * Open DIR/NAME for reading if it is a regular file inside DIR. O_NONBLOCK:
+ * opening a FIFO must not wait for a writer (issue 22: x.md as a FIFO hung).
+ */
+static FILE *open_regular(const char *dir, const char *path, char **err)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !inside_dir(dir, path)) {
+		*err = xasprintf("'%s' is een symbolische koppeling naar een bestand buiten '%s'; "
+		                 "ovc leest alleen bestanden in de map van de verordening",
+		                 path, dir);
+		return NULL;
+	}
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		*err = xasprintf("kan '%s' niet openen: %s", path, errtext(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*err = xasprintf("'%s' is geen gewoon bestand (maar een %s); ovc leest alleen gewone "
+		                 ".md-bestanden",
+		                 path, S_ISDIR(st.st_mode) ? "map" : S_ISFIFO(st.st_mode) ? "pijp (FIFO)"
+		                                                                 : "apparaat of socket");
+		close(fd);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		*err = xasprintf("kan '%s' niet openen: %s", path, errtext(errno));
+		close(fd);
+	}
+	return f;
+}
+
 int source_load(struct source *src, const char *dir, const char *name,
                 struct diag_sink *d, char **err)
 {
 	memset(src, 0, sizeof *src);
 	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_regular(dir, path, err);
 	if (!f) {
-		*err = xasprintf("kan '%s' niet openen: %s", path, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -79,10 +129,10 @@ int source_load(struct source *src, const char *dir, const char *name,
 		}
 		strbuf_add(&sb, chunk, n);
 	}
-	int rerr = ferror(f);
+	int rerr = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (rerr) {
-		*err = xasprintf("kan '%s' niet lezen", path);
+		*err = xasprintf("kan '%s' niet lezen: %s", path, errtext(rerr));
 		strbuf_release(&sb);
 		free(path);
 		return -1;

@@ -87,7 +87,7 @@ check "verordening.md ontbreekt: status 2" '[ "$(rc)" = 2 ] && grep -q "verorden
 fresh
 mkdir "$T/v/kapot.md"
 run check "$T/v"
-check "onleesbaar bestand (een map met .md): status 2" '[ "$(rc)" = 2 ] && grep -q "kan .*kapot.md. niet lezen" "$T/err"'
+check "onleesbaar bestand (een map met .md): status 2" '[ "$(rc)" = 2 ] && grep -qx "ovc: .$T/v/kapot.md. is geen gewoon bestand (maar een map); ovc leest alleen gewone .md-bestanden" "$T/err"'
 
 fresh
 printf '\n## Kop\n\nTekst met een fout byte: \377 hier.\n' >>"$T/v/verordening.md"
