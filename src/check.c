@@ -2,11 +2,13 @@
 
 #include "diag.h"
 #include "duties.h"
+#include "illustration.h"
 #include "laws.h"
 #include "model.h"
 #include "refs.h"
 #include "resolve.h"
 #include "source.h"
+#include "strmap.h"
 #include "util.h"
 
 #include <libxml/parser.h>
@@ -276,32 +278,8 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 
 /* ---- Illustrations -------------------------------------------------------- */
 
-static int is_png(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	unsigned char sig[8];
-	size_t n = fread(sig, 1, sizeof sig, f);
-	fclose(f);
-	return n == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0;
-}
-
-static const char *parse_svg(const char *path)
-{
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                                            XML_PARSE_NOWARNING);
-	if (!doc)
-		return "is geen geldige XML";
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	const char *err = NULL;
-	if (!root || xmlStrcmp(root->name, BAD_CAST "svg") != 0)
-		err = "is geen SVG (het hoofdelement is niet <svg>)";
-	xmlFreeDoc(doc);
-	return err;
-}
-
-static void check_image(const struct ordinance *o, const struct inl *img, struct diag_sink *d)
+static void check_image(struct ordinance *o, const struct inl *img, struct strmap *seen,
+                        struct diag_sink *d)
 {
 	struct strbuf alt;
 	strbuf_init(&alt);
@@ -321,6 +299,15 @@ static void check_image(const struct ordinance *o, const struct inl *img, struct
 	size_t n = strlen(u);
 	int svg = n > 4 && strcmp(u + n - 4, ".svg") == 0;
 	int png = n > 4 && strcmp(u + n - 4, ".png") == 0;
+	int jpeg = (n > 4 && ascii_casecmp_n(u + n - 4, ".jpg", 4) == 0) ||
+	           (n > 5 && ascii_casecmp_n(u + n - 5, ".jpeg", 5) == 0);
+	if (jpeg && !strstr(u, "://")) {
+		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
+		            "'%s': ovc publiceert geen JPEG; sla de afbeelding op als PNG (bijvoorbeeld "
+		            "'convert foto.jpg foto.png') of als SVG",
+		            u);
+		return;
+	}
 	if (strstr(u, "..") || u[0] == '/' || strstr(u, "://") || (!svg && !png)) {
 		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
 		            "'%s': een illustratie is een .svg- of .png-bestand in de map van de "
@@ -328,31 +315,23 @@ static void check_image(const struct ordinance *o, const struct inl *img, struct
 		            u);
 		return;
 	}
-	char *path = xasprintf("%s/%s", o->dir, u);
-	struct stat st;
-	const char *err = NULL;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		err = "bestaat niet";
-	else if (svg)
-		err = parse_svg(path);
-	else if (!is_png(path))
-		err = "is geen PNG-bestand";
-	if (err)
-		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
-		            "illustratie '%s' %s", u, err);
-	free(path);
+	if (strmap_get(seen, u) == NULL) { /* each file once */
+		strmap_put(seen, u, (void *)img);
+		illustration_check(o, u, &img->span, d);
+	}
 }
 
 struct image_walk {
-	const struct ordinance *o;
+	struct ordinance *o;
 	struct diag_sink *d;
+	struct strmap seen; /* urls checked */
 };
 
 static void images_in(const struct inl *i, struct image_walk *w)
 {
 	for (; i; i = i->next) {
 		if (i->kind == INL_IMAGE)
-			check_image(w->o, i, w->d);
+			check_image(w->o, i, &w->seen, w->d);
 		else if (i->child)
 			images_in(i->child, w);
 	}
@@ -378,7 +357,8 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 		for (size_t g = 0; g < u->ngrondslagen; g++)
 			check_grondslag(&u->grondslagen[g], d);
 	}
-	struct image_walk w = {o, d};
+	struct image_walk w = {o, d, {0}};
 	ordinance_each_text(o, check_images, &w);
+	strmap_release(&w.seen);
 	check_duties(o, d);
 }

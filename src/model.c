@@ -157,6 +157,11 @@ void ordinance_free(struct ordinance *o)
 		free(o->files[i]);
 	}
 	free(o->files);
+	for (size_t i = 0; i < o->nillustrations; i++) {
+		source_release(o->illustrations[i]);
+		free(o->illustrations[i]);
+	}
+	free(o->illustrations);
 	free(o->dir);
 	ordinance_reindex(o);
 	free(o);

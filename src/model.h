@@ -258,6 +258,10 @@ struct ordinance {
 	/* Hash index behind the ordinance_find_* lookups, built on first use
 	 * and rebuilt when units or themes were added (model.c). */
 	struct ordinance_index *index;
+
+	/* SVG files with a diagnostic: their text, for file:line:col (illustration.c). */
+	struct source **illustrations;
+	size_t nillustrations;
 };
 
 /* Free everything the ordinance owns, including its sources. */

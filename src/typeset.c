@@ -522,7 +522,12 @@ static void figure(struct ts *t, xmlNodePtr n, struct ctx cx)
 		GError *ge = NULL;
 		svg = rsvg_handle_new_from_file(path, &ge);
 		if (!svg) {
-			set_err(t, xasprintf("afbeelding %s: %s", src, ge ? ge->message : "onleesbaar"));
+			/* ovc check refuses what librsvg refuses (illustration.c); if it
+			 * still happens, librsvg's English goes in a Dutch sentence. */
+			set_err(t, xasprintf("de illustratie %s kan niet worden getekend (librsvg: %s); "
+			                     "open het bestand in een tekenprogramma, bewaar het opnieuw "
+			                     "als SVG en draai ovc check",
+			                     src, ge ? ge->message : "onleesbaar"));
 			if (ge)
 				g_error_free(ge);
 		} else if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, &iw, &ih)) {
