@@ -1518,10 +1518,11 @@ static char *pdf_date(const struct ts *t)
 	if (sde && *sde) {
 		char *end;
 		long long v = strtoll(sde, &end, 10);
-		if (*end == '\0' && v >= 0) {
-			time_t tt = (time_t)v;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
+		time_t tt = (time_t)v;
+		struct tm tm;
+		/* main.c refuses garbage and dates after 9999; this keeps the PDF
+		 * date well-formed for any caller (gmtime_r fails on overflow). */
+		if (*end == '\0' && v >= 0 && v <= 253402300799LL && gmtime_r(&tt, &tm)) {
 			return xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
 			                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 		}

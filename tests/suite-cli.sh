@@ -160,7 +160,7 @@ check "AKN van de meegeleverde verordening is geldig" '[ $? -eq 0 ] || grep -q "
 rm -rf "$T/readme" && mkdir -p "$T/readme" && cp -R "$ROOT/verordening" "$T/readme/verordening"
 sed -i 's/hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoeld in het tweede lid\./hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoeld in het negende lid./' "$T/readme/verordening/3-wmo.md"
 (cd "$T/readme" && "$OVC" check --kleur=nooit >"$T/readme.out" 2>&1)
-sed -n '/^\$ ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
+sed -n '/^\$ build\/ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
 check "README: de voorbeeldmelding is wat ovc echt meldt" 'diff "$T/readme.want" "$T/readme.out" >"$T/err"'
 
 # --- the PDF module (src/pdfmodule.h) ----------------------------------------------
