@@ -219,10 +219,17 @@ static void check_ids(const struct ordinance *o, const struct unit *a, struct di
 				continue;
 			const char *pos = strstr(at->value, ids[i]);
 			size_t off = pos ? (size_t)(pos - at->value) : 0;
+			const char *near = k == 0 ? theme_suggest(o, ids[i])
+			                   : k == 2 ? laws_suggest_id(ids[i]) : NULL;
+			char *hint = near ? xasprintf("bedoelt u '%s'? ", near) : xstrdup("");
 			diag_report(d, at->vspan.src, at->vspan.start + off,
 			            at->vspan.start + off + strlen(ids[i]), "id-onbekend",
-			            "onbekende %s '%s'; %s", k == 1 ? "kernwaarde" : keys[k], ids[i],
+			            "%s '%s'; %s%s",
+			            k == 0 ? "onbekend thema" : k == 1 ? "onbekende kernwaarde"
+			                   : k == 2 ? "onbekende wet" : "onbekende stap",
+			            ids[i], hint,
 			            id_hint(keys[k]));
+			free(hint);
 		}
 	}
 }
@@ -247,9 +254,11 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 	refs_scan(g->text, strlen(g->text), NULL, &sc);
 	const struct ref *r = sc.nrefs == 1 ? &sc.refs[0] : NULL;
 	if (r && r->law == REF_UNKNOWN_LAW) {
+		const char *near = laws_suggest(g->text + r->law_start, r->law_end - r->law_start);
 		diag_report(d, g->span.src, g->span.start + r->law_start, g->span.start + r->law_end,
-		            "wet-onbekend", "'%.*s' is geen wet die ovc kent (data/wetten.tsv)",
-		            (int)(r->law_end - r->law_start), g->text + r->law_start);
+		            "wet-onbekend", "'%.*s' is geen wet die ovc kent (data/wetten.tsv)%s%s%s",
+		            (int)(r->law_end - r->law_start), g->text + r->law_start,
+		            near ? "; bedoelt u '" : "", near ? near : "", near ? "'?" : "");
 	} else if (!r || r->law < 0 || r->start != 0 || r->end != strlen(g->text) ||
 	           (!r->law_only && !one_article(r))) {
 		diag_report(d, g->span.src, g->span.start, g->span.end, "grondslag",

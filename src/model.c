@@ -2,6 +2,7 @@
 
 #include "source.h"
 #include "strmap.h"
+#include "suggest.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -229,6 +230,27 @@ struct unit *ordinance_find_label(const struct ordinance *o, const char *label)
 const struct theme *ordinance_find_theme(const struct ordinance *o, const char *id)
 {
 	return strmap_get(&index_of(o)->themes, id);
+}
+
+const char *theme_suggest(const struct ordinance *o, const char *id)
+{
+	struct suggest sg;
+	suggest_init(&sg, id, strlen(id));
+	for (size_t i = 0; i < o->nthemes; i++)
+		suggest_add(&sg, o->themes[i].id);
+	return sg.best;
+}
+
+const char *label_suggest(const struct ordinance *o, const char *label)
+{
+	struct suggest sg;
+	suggest_init(&sg, label, strlen(label));
+	for (size_t i = 0; i < o->nunits; i++)
+		if (o->units[i]->label)
+			suggest_add(&sg, o->units[i]->label);
+	for (size_t i = 0; i < o->nthemes; i++)
+		suggest_add(&sg, o->themes[i].id);
+	return sg.best;
 }
 
 const struct attr *unit_attr(const struct unit *u, const char *key)

@@ -280,6 +280,11 @@ struct unit *ordinance_find_label(const struct ordinance *o, const char *label);
 const struct theme *ordinance_find_theme(const struct ordinance *o, const char *id);
 void ordinance_reindex(const struct ordinance *o);
 
+/* The unit label or theme id closest to LABEL, or NULL ("bedoelt u …?"). */
+const char *label_suggest(const struct ordinance *o, const char *label);
+/* The theme id closest to ID, or NULL. */
+const char *theme_suggest(const struct ordinance *o, const char *id);
+
 /* The attribute KEY of U, or NULL. */
 const struct attr *unit_attr(const struct unit *u, const char *key);
 

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int output_write_file(const char *path, const void *data, size_t len, char **err)
@@ -85,4 +87,37 @@ int output_make_dir(const char *dir, char **err)
 	}
 	*err = xasprintf("kan de map '%s' niet maken: %s", dir, errtext(errno));
 	return -1;
+}
+
+/* NAME ends in ".tmp-" and the six characters mkstemp fills in. */
+static int is_temp_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 12 || strncmp(name + n - 11, ".tmp-", 5) != 0)
+		return 0;
+	for (size_t i = n - 6; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+void output_remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!is_temp_name(e->d_name))
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    now - st.st_mtime >= OUTPUT_STALE_SECONDS)
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
 }

@@ -311,8 +311,9 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 	if (after_comma && (k = lid_phrase(s, after_comma, q->lids, &q->nlids, q->lid_starts,
 	                                   q->lid_ends))) {
 		j = k;
-	} else if ((k = ws_word(s, j, "lid"))) {
-		/* "artikel 7.2 lid 2": Aanwijzing 3.29 */
+	} else if ((k = ws_word(s, j, "lid")) || (after_comma && (k = word(s, after_comma, "lid")))) {
+		/* "artikel 7.2 lid 2", "artikel 7.2, lid 2": Aanwijzing 3.29; the
+		 * lid is still checked against the article */
 		size_t n = ws(s, k), e = n;
 		while (e < s->len && is_digit(s->t[e]))
 			e++;

@@ -5,6 +5,7 @@
 #include "model.h"
 #include "refs.h"
 #include "source.h"
+#include "suggest.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -290,6 +291,29 @@ static size_t link_start(const struct run *r, const struct ref *ref)
 	return s;
 }
 
+/*
+ * "de Wmo 2105": the law matched as "Wmo", then a year that makes no name
+ * of it. Reported with the name meant; returns 1 when so.
+ */
+static int misspelt_year(struct resolver *rs, const struct ref *ref)
+{
+	const char *t = rs->run->text;
+	size_t e = ref->law_end, n = e + 1;
+	while (n < rs->run->len && t[n] >= '0' && t[n] <= '9')
+		n++;
+	if (ref->law < 0 || e >= rs->run->len || t[e] != ' ' || n - e != 5 ||
+	    (n < rs->run->len && is_word_byte((unsigned char)t[n])))
+		return 0;
+	const char *near = laws_suggest(t + ref->law_start, n - ref->law_start);
+	if (!near || strncmp(near, t + ref->law_start, n - ref->law_start) == 0)
+		return 0;
+	char *msg = xasprintf("'%.*s' is geen wet die ovc kent (data/wetten.tsv); bedoelt u '%s'?",
+	                      (int)(n - ref->law_start), t + ref->law_start, near);
+	report_at(rs, ref->law_start, n, "wet-onbekend", msg);
+	free(msg);
+	return 1;
+}
+
 static void resolve_external(struct resolver *rs, const struct ref *ref)
 {
 	if (ref->law == REF_UNKNOWN_LAW &&
@@ -300,14 +324,19 @@ static void resolve_external(struct resolver *rs, const struct ref *ref)
 	}
 	if (ref->law == REF_UNKNOWN_LAW) {
 		char *name = xstrndup(rs->run->text + ref->law_start, ref->law_end - ref->law_start);
+		const char *near = laws_suggest(name, strlen(name));
+		char *hint = near ? xasprintf("; bedoelt u '%s'?", near) : xstrdup("");
 		char *msg = xasprintf("'%s' is geen wet die ovc kent (data/wetten.tsv); de verwijzing "
-		                      "wordt niet gecontroleerd en niet gelinkt",
-		                      name);
+		                      "wordt niet gecontroleerd en niet gelinkt%s",
+		                      name, hint);
 		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend", msg);
 		free(msg);
+		free(hint);
 		free(name);
 		return;
 	}
+	if (misspelt_year(rs, ref))
+		return;
 	if (ref->law_only) {
 		annotate(rs->run, ANNOT_REF, ref->start, ref->end, laws_url(ref->law, NULL, 0));
 		return;
@@ -422,8 +451,10 @@ static void resolve_link(struct resolver *rs, const struct run_link *l)
 		} else if (t) {
 			link->target = xasprintf("#thema_%s", t->id);
 		} else {
+			const char *near = label_suggest(rs->o, url + 1);
 			diag_report(rs->d, link->span.src, link->span.start, link->span.end, "label-onbekend",
-			            "het label '%s' bestaat niet", url);
+			            "het label '%s' bestaat niet%s%s%s", url, near ? "; bedoelt u '#" : "",
+			            near ? near : "", near ? "'?" : "");
 		}
 	} else if (!safe_url(url)) {
 		diag_report(rs->d, link->span.src, link->span.start, link->span.end, "link-onveilig",

@@ -34,6 +34,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -1997,9 +1999,14 @@ int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char *
 	int pfd[2] = {-1, -1};
 	pid_t pid = -1;
 	fflush(NULL);
+	pid_t parent = getpid();
 	if (!getenv("OVC_TS_SERIAL") && pipe(pfd) == 0) {
 		pid = fork();
 		if (pid == 0) {
+			/* Die with the parent: an orphan would later overwrite
+			 * publieksversie.pdf in an out/ another build has written. */
+			if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+				_exit(2);
 			close(pfd[0]);
 			run_job(&jobs[1]);
 			if (jobs[1].err) {
