@@ -358,7 +358,11 @@ static int write_atomic(const char *path, const void *data, size_t len, xmlDocPt
 	if (fclose(fp) != 0)
 		ok = 0;
 	if (!ok) {
-		error_set(err, "%s: schrijven mislukt: %s", path, errtext(errno));
+		/* libxml2's own English I/O lines ("No space left on devicewrite
+		 * error") say less than errno does: replace them (issue 22). */
+		int e = errno;
+		error_clear(err);
+		error_set(err, "%s: schrijven mislukt: %s", path, errtext(e));
 		goto fail;
 	}
 	if (rename(tmp, path) != 0) {

@@ -113,6 +113,27 @@ run build "$T/v" -o "$T/uit-is-bestand"
 check "uitvoermap is een bestand: Nederlandse melding, status 2" \
 	'[ "$(rc)" = 2 ] && has "ovc: kan de map '"'$T/uit-is-bestand'"' niet maken: er staat een bestand met die naam; kies een andere uitvoermap met -o of verwijder het bestand"'
 
+# A full disk (a small tmpfs; needs root): every failing build says so in
+# Dutch, without libxml2's English "No space left on devicewrite error".
+mkdir -p "$T/klein"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=300k tmpfs "$T/klein" 2>/dev/null; then
+	bad=0 seen=0
+	for free in 5 10 20 30 50 70; do
+		rm -rf "$T/klein/out" "$T/klein/vul"
+		head -c $(((300 - free) * 1024)) /dev/zero >"$T/klein/vul" 2>/dev/null
+		"$OVC" build "$BASE" -o "$T/klein/out" >/dev/null 2>"$T/err"
+		r=$?
+		[ "$r" = 0 ] && continue
+		seen=$((seen + 1))
+		{ [ "$r" = 2 ] && grep -q "de schijf is vol; maak ruimte vrij en probeer het opnieuw$" "$T/err" &&
+			! grep -qi "no space\|write error\|I/O error" "$T/err"; } || bad=$((bad + 1))
+	done
+	umount "$T/klein"
+	check "schijf vol op $seen plaatsen in de build: status 2, alleen Nederlands" '[ "$seen" -ge 3 ] && [ "$bad" = 0 ]'
+else
+	ok "# SKIP schijf vol: geen root of geen tmpfs"
+fi
+
 # --- illustrations: every hostile SVG is refused by check at the SVG's own
 # file:line:col, so build never starts on it; what check accepts, build builds.
 SVG='<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 40 30">'
