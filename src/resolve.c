@@ -5,6 +5,7 @@
 #include "model.h"
 #include "refs.h"
 #include "source.h"
+#include "strmap.h"
 #include "suggest.h"
 #include "util.h"
 
@@ -499,7 +500,54 @@ struct term_form {
 struct term_finder {
 	struct term_form *forms;
 	size_t nforms, cap;
+	/* Forms by their first one or two lower-case bytes, so a text is read
+	 * once whatever the number of terms (issue 22: it was read per form). */
+	struct strmap by_prefix; /* prefix → struct form_bucket */
+	unsigned *seen;          /* per form: the run it last matched in */
+	unsigned run;
 };
+
+struct form_bucket {
+	char key[3];
+	size_t *forms; /* ascending */
+	size_t n, cap;
+};
+
+struct term_hit {
+	size_t form, start, end;
+};
+
+static void index_forms(struct term_finder *tf)
+{
+	strmap_init(&tf->by_prefix);
+	tf->seen = xcalloc(tf->nforms + 1, sizeof *tf->seen);
+	for (size_t f = 0; f < tf->nforms; f++) {
+		char key[3] = {tf->forms[f].form[0], tf->forms[f].len > 1 ? tf->forms[f].form[1] : 0, 0};
+		struct form_bucket *b = strmap_get(&tf->by_prefix, key);
+		if (!b) {
+			b = xcalloc(1, sizeof *b);
+			memcpy(b->key, key, sizeof key);
+			strmap_put(&tf->by_prefix, b->key, b);
+		}
+		VEC_PUSH(b->forms, b->n, b->cap, f);
+	}
+}
+
+static void release_forms(struct term_finder *tf)
+{
+	for (size_t i = 0; i < tf->by_prefix.cap; i++) {
+		struct form_bucket *b = tf->by_prefix.vals[i];
+		if (tf->by_prefix.keys[i]) {
+			free(b->forms);
+			free(b);
+		}
+	}
+	strmap_release(&tf->by_prefix);
+	free(tf->seen);
+	for (size_t i = 0; i < tf->nforms; i++)
+		free(tf->forms[i].form);
+	free(tf->forms);
+}
 
 static void add_form(struct term_finder *tf, struct term *t, const char *s, size_t n)
 {
@@ -555,28 +603,61 @@ static size_t match_form(const struct run *r, size_t i, const struct term_form *
 	return 0;
 }
 
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct term_hit *x = a, *y = b;
+	return x->form < y->form ? -1 : x->form > y->form;
+}
+
+/* The forms in the bucket of the N-byte prefix at P whose first match in
+ * this run is at I. */
+static void hits_at(struct term_finder *tf, const struct blk *b, const struct run *r, size_t i,
+                    size_t n, struct term_hit **hits, size_t *nhits, size_t *cap)
+{
+	char key[3] = {(char)ascii_lower((unsigned char)r->text[i]),
+	               n > 1 ? (char)ascii_lower((unsigned char)r->text[i + 1]) : 0, 0};
+	const struct form_bucket *bk = strmap_get(&tf->by_prefix, key);
+	for (size_t k = 0; bk && k < bk->n; k++) {
+		size_t f = bk->forms[k];
+		struct term_form *form = &tf->forms[f];
+		if (tf->seen[f] == tf->run || form->term->item == b) /* its own definition */
+			continue;
+		size_t e = match_form(r, i, form);
+		if (!e)
+			continue;
+		tf->seen[f] = tf->run;
+		struct term_hit h = {f, i, e};
+		VEC_PUSH(*hits, *nhits, *cap, h);
+	}
+}
+
 static void find_terms(struct blk *b, const struct text_ctx *c, void *ud)
 {
 	struct term_finder *tf = ud;
 	struct run *r = b->run;
-	if (!r)
+	if (!r || !tf->nforms)
 		return;
-	for (size_t f = 0; f < tf->nforms; f++) {
-		struct term_form *form = &tf->forms[f];
-		if (form->term->item == b)
-			continue; /* its own definition */
-		for (size_t i = 0; i + form->len <= r->len; i++) {
-			if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags[i] & RUN_CODE))
-				continue;
-			size_t e = match_form(r, i, form);
-			if (!e)
-				continue;
-			form->term->used = 1;
-			if (!c->in_definition && form->term->id)
-				annotate(r, ANNOT_TERM, i, e, xasprintf("#term-%s", form->term->id));
-			break;
-		}
+	tf->run++;
+	struct term_hit *hits = NULL;
+	size_t nhits = 0, cap = 0;
+	for (size_t i = 0; i < r->len; i++) {
+		if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags[i] & RUN_CODE))
+			continue;
+		hits_at(tf, b, r, i, 1, &hits, &nhits, &cap);
+		if (i + 1 < r->len)
+			hits_at(tf, b, r, i, 2, &hits, &nhits, &cap);
 	}
+	/* In the order of the forms, as when each form was sought in turn:
+	 * annotate() keeps the first of two overlapping annotations. */
+	qsort(hits, nhits, sizeof *hits, hit_cmp);
+	for (size_t k = 0; k < nhits; k++) {
+		struct term_form *form = &tf->forms[hits[k].form];
+		form->term->used = 1;
+		if (!c->in_definition && form->term->id)
+			annotate(r, ANNOT_TERM, hits[k].start, hits[k].end,
+			         xasprintf("#term-%s", form->term->id));
+	}
+	free(hits);
 }
 
 static void resolve_terms(struct ordinance *o, struct diag_sink *d)
@@ -586,10 +667,9 @@ static void resolve_terms(struct ordinance *o, struct diag_sink *d)
 	if (defs)
 		for (size_t i = 0; i < defs->nterms; i++)
 			add_term(&tf, &defs->terms[i]);
+	index_forms(&tf);
 	ordinance_each_text(o, find_terms, &tf);
-	for (size_t i = 0; i < tf.nforms; i++)
-		free(tf.forms[i].form);
-	free(tf.forms);
+	release_forms(&tf);
 	if (!defs)
 		return;
 	for (size_t i = 0; i < defs->nterms; i++) {
