@@ -562,7 +562,8 @@ static struct unit *unit_new(struct parser *p, enum unit_kind kind, struct headi
 	}
 	u->title = xstrdup(rest);
 	u->title_span = (struct span){p->src, h->text_start + skip, h->span.end};
-	u->attrs = h->attrs;
+	/* Exact size: 100,000 units each kept room for 8 attributes. */
+	u->attrs = h->nattrs ? xrealloc(h->attrs, h->nattrs * sizeof *h->attrs) : h->attrs;
 	u->nattrs = h->nattrs;
 	h->attrs = NULL;
 	h->nattrs = 0;

@@ -685,6 +685,10 @@ static void sort_annots(struct blk *b, const struct text_ctx *c, void *ud)
 	(void)c, (void)ud;
 	if (b->run && b->run->nannots > 1)
 		qsort(b->run->annots, b->run->nannots, sizeof *b->run->annots, annot_cmp);
+	if (b->run && b->run->nannots && b->run->nannots < b->run->capannots) { /* memory at scale */
+		b->run->annots = xrealloc(b->run->annots, b->run->nannots * sizeof *b->run->annots);
+		b->run->capannots = b->run->nannots;
+	}
 }
 
 void resolve_ordinance(struct ordinance *o, struct diag_sink *d)
