@@ -649,7 +649,8 @@ static void find_terms(struct blk *b, const struct text_ctx *c, void *ud)
 	}
 	/* In the order of the forms, as when each form was sought in turn:
 	 * annotate() keeps the first of two overlapping annotations. */
-	qsort(hits, nhits, sizeof *hits, hit_cmp);
+	if (nhits > 1)
+		qsort(hits, nhits, sizeof *hits, hit_cmp);
 	for (size_t k = 0; k < nhits; k++) {
 		struct term_form *form = &tf->forms[hits[k].form];
 		form->term->used = 1;
