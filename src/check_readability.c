@@ -94,7 +94,7 @@ static void on_finding(void *ctx, const struct readability_finding *f)
 	if (!p->citizen && strcmp(f->rule, "afkorting") == 0
 	    && (overlaps(r, ANNOT_REF, f) || laws_match(r->text + f->start, r->len - f->start, &matched) >= 0))
 		return;
-	size_t a = r->src_off[f->start], e = r->src_off[f->end];
+	size_t a = run_src_off(r, f->start), e = run_src_off(r, f->end);
 	/* A fix only where the range is the same bytes in the source (no markup inside). */
 	const char *fix = f->fix && e - a == f->end - f->start ? f->fix : NULL;
 	diag_report_sev(p->d, b->span.src, a, e, f->rule, f->severity, fix, "%s", f->message);
@@ -159,13 +159,13 @@ static void on_sentence(void *ctx, const struct readability_sentence *m)
 		return; /* not among the longest */
 	const struct blk *b = p->paras[m->segment].blk;
 	struct rd_sentence s = {p->article, p->citizen, m->words, b->span.src,
-	                        b->run->src_off[m->start], b->run->src_off[m->end], 0, 0, ""};
+	                        run_src_off(b->run, m->start), run_src_off(b->run, m->end), 0, 0, ""};
 	size_t len = 0;
 	if (m->lead_segment < p->nparas) {
 		const struct blk *lb = p->paras[m->lead_segment].blk;
 		if (lb->span.src == s.src) {
-			s.lead_start = lb->run->src_off[m->lead_start];
-			s.lead_end = lb->run->src_off[m->lead_end];
+			s.lead_start = run_src_off(lb->run, m->lead_start);
+			s.lead_end = run_src_off(lb->run, m->lead_end);
 		}
 		append_text(s.text, &len, lb->run->text + m->lead_start, m->lead_end - m->lead_start);
 		append_text(s.text, &len, " … ", strlen(" … "));

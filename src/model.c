@@ -45,12 +45,28 @@ void inl_free(struct inl *i)
 	}
 }
 
+size_t run_src_off(const struct run *r, size_t i)
+{
+	size_t lo = 0, hi = r->nsegs; /* the last segment that starts at or before I */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->segs[mid].start <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (!r->nsegs)
+		return 0;
+	const struct run_seg *g = &r->segs[lo];
+	return g->src & RUN_SEG_SAME ? g->src & ~RUN_SEG_SAME : g->src + (i - g->start);
+}
+
 static void run_free(struct run *r)
 {
 	if (!r)
 		return;
 	free(r->text);
-	free(r->src_off);
+	free(r->segs);
 	free(r->flags);
 	for (size_t i = 0; i < r->nannots; i++)
 		free(r->annots[i].href);

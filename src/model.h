@@ -61,8 +61,7 @@ struct annot {
 /*
  * The readable text of a paragraph or heading: TEXT nodes outside links,
  * images and code, with soft breaks as spaces. Each byte maps back to the
- * source. Per byte of text a run keeps 5 bytes besides the text itself:
- * at 100,000 articles that is what bounds the memory of ovc check.
+ * source (run_src_off). Per byte of text a run keeps one byte of flags.
  */
 /* A link inside a run: its text is bytes [start, end) of the run. */
 struct run_link {
@@ -74,10 +73,22 @@ struct run_link {
 #define RUN_CODE 2  /* code span: not scanned, not read aloud */
 #define RUN_BREAK 4 /* a soft or hard line break, shown as a space */
 
+/*
+ * A stretch of a run whose bytes come from consecutive source bytes from
+ * SRC on; with RUN_SEG_SAME all from the one byte SRC (a code span). A
+ * paragraph is a few stretches, where a byte per character took 4 bytes
+ * (issue 22: memory at 100,000 articles).
+ */
+struct run_seg {
+	uint32_t start, src; /* a file is at most SOURCE_MAX_BYTES: bit 31 is free */
+};
+#define RUN_SEG_SAME 0x80000000u
+
 struct run {
 	char *text;
 	size_t len;
-	uint32_t *src_off;    /* len + 1 entries (a file is at most SOURCE_MAX_BYTES) */
+	struct run_seg *segs; /* source offsets of bytes 0..len: see run_src_off */
+	size_t nsegs;
 	unsigned char *flags; /* len entries: RUN_* */
 	struct annot *annots; /* sorted by start; non-overlapping */
 	size_t nannots, capannots;
@@ -296,6 +307,9 @@ const struct unit *unit_part(const struct unit *u);
 
 /* Is U in a law part (participatiewet, wmo, jeugdwet)? */
 int unit_in_law_part(const struct unit *u);
+
+/* Source offset of byte I (0..len) of the run R. */
+size_t run_src_off(const struct run *r, size_t i);
 
 /* Free a block list / inline list (with siblings). */
 void blk_free(struct blk *b);

@@ -144,20 +144,37 @@ struct run_builder {
 	struct run_link *links;
 	size_t nlinks, caplinks;
 	struct strbuf sb;
-	uint32_t *src_off;
+	struct run_seg *segs;
+	size_t nsegs, capsegs;
 	unsigned char *flags;
 	size_t cap;
 };
+
+/* Extend the last stretch when SRC continues it; else start one. */
+static void rb_map(struct run_builder *rb, size_t k, uint32_t src)
+{
+	if (rb->nsegs) {
+		struct run_seg *g = &rb->segs[rb->nsegs - 1];
+		size_t n = k - g->start;
+		if (g->src & RUN_SEG_SAME ? src == (g->src & ~RUN_SEG_SAME) : src == g->src + n)
+			return;
+		if (n == 1 && !(g->src & RUN_SEG_SAME) && src == g->src) {
+			g->src |= RUN_SEG_SAME;
+			return;
+		}
+	}
+	struct run_seg g = {(uint32_t)k, src};
+	VEC_PUSH(rb->segs, rb->nsegs, rb->capsegs, g);
+}
 
 static void rb_push(struct run_builder *rb, char c, size_t src, unsigned char flags)
 {
 	if (rb->sb.len + 1 >= rb->cap) {
 		rb->cap = rb->cap ? rb->cap * 2 : 128;
-		rb->src_off = xrealloc(rb->src_off, rb->cap * sizeof *rb->src_off);
 		rb->flags = xrealloc(rb->flags, rb->cap);
 	}
 	size_t k = rb->sb.len;
-	rb->src_off[k] = (uint32_t)src; /* src < SOURCE_MAX_BYTES */
+	rb_map(rb, k, (uint32_t)src); /* src < SOURCE_MAX_BYTES */
 	rb->flags[k] = flags;
 	strbuf_putc(&rb->sb, c);
 }
@@ -208,14 +225,15 @@ static struct run *build_run(struct inl *inl, size_t start)
 	strbuf_init(&rb.sb);
 	size_t last = start;
 	run_add(&rb, inl, 0, &last);
-	rb_push(&rb, '\0', last, 0); /* sentinel entry for src_off[len] */
+	rb_push(&rb, '\0', last, 0); /* sentinel: the source offset of the end */
 	rb.sb.len--;
 	rb.sb.buf[rb.sb.len] = '\0';
 	struct run *r = xcalloc(1, sizeof *r);
 	/* Exact sizes: runs hold most of the text, doubling slack doubles it. */
 	r->len = rb.sb.len;
 	r->text = xrealloc(strbuf_detach(&rb.sb, NULL), r->len + 1);
-	r->src_off = xrealloc(rb.src_off, (r->len + 1) * sizeof *r->src_off);
+	r->segs = xrealloc(rb.segs, rb.nsegs * sizeof *r->segs);
+	r->nsegs = rb.nsegs;
 	r->flags = xrealloc(rb.flags, r->len + 1);
 	r->links = rb.links;
 	r->nlinks = rb.nlinks;

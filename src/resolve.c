@@ -104,7 +104,7 @@ struct resolver {
 
 static void report_at(struct resolver *rs, size_t a, size_t b, const char *rule, const char *msg)
 {
-	diag_report(rs->d, rs->src, rs->run->src_off[a], rs->run->src_off[b], rule, "%s", msg);
+	diag_report(rs->d, rs->src, run_src_off(rs->run, a), run_src_off(rs->run, b), rule, "%s", msg);
 }
 
 static struct lid *find_lid(struct unit *a, int num)
@@ -374,7 +374,7 @@ static void resolve_ref(struct resolver *rs, const struct ref *ref)
 static void report_style(struct resolver *rs, const struct ref_style *st)
 {
 	char *msg = xasprintf("schrijf '%s' in plaats van '%s' (Aanwijzing 3.29)", st->fix, st->found);
-	diag_report_fix(rs->d, rs->src, rs->run->src_off[st->start], rs->run->src_off[st->end],
+	diag_report_fix(rs->d, rs->src, run_src_off(rs->run, st->start), run_src_off(rs->run, st->end),
 	                "verwijzing-stijl", st->fix, "%s", msg);
 	free(msg);
 }
@@ -418,7 +418,7 @@ static void check_link_text(struct resolver *rs, const struct run_link *l, struc
 			                                : it->kind == RK_SECTION ? UNIT_SECTION
 			                                                         : UNIT_ARTICLE),
 			                      it->num, target->label, unit_word(target->kind), target->num);
-			diag_report_fix(rs->d, rs->src, rs->run->src_off[fa], rs->run->src_off[b],
+			diag_report_fix(rs->d, rs->src, run_src_off(rs->run, fa), run_src_off(rs->run, b),
 			                "label-nummer", fix, "%s", msg);
 			free(fix);
 			free(msg);
