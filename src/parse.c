@@ -235,7 +235,7 @@ static struct run *build_run(struct inl *inl, size_t start)
 	r->segs = xrealloc(rb.segs, rb.nsegs * sizeof *r->segs);
 	r->nsegs = rb.nsegs;
 	r->flags = xrealloc(rb.flags, r->len + 1);
-	r->links = rb.links;
+	r->links = rb.nlinks ? xrealloc(rb.links, rb.nlinks * sizeof *r->links) : rb.links;
 	r->nlinks = rb.nlinks;
 	return r;
 }
@@ -678,6 +678,9 @@ static void read_article_attrs(struct parser *p, struct unit *u)
 			VEC_PUSH(u->grondslagen, u->ngrondslagen, cap, g);
 		}
 		free(parts);
+		if (u->ngrondslagen) /* exact size: room for 8 was kept per article */
+			u->grondslagen = xrealloc(u->grondslagen,
+			                          u->ngrondslagen * sizeof *u->grondslagen);
 	}
 }
 

@@ -23,6 +23,7 @@ static void index_lines(struct source *src)
 	for (size_t i = 0; i < src->len; i++)
 		if (src->text[i] == '\n')
 			VEC_PUSH(src->lines, src->nlines, cap, i + 1);
+	src->lines = xrealloc(src->lines, (size_t)src->nlines * sizeof *src->lines);
 }
 
 /* Report the first invalid UTF-8 sequence and the first NUL byte. */
