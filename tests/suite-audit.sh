@@ -308,7 +308,7 @@ python3 "$ROOT/scripts/gen-ordinance.py" "$T/groot" --words 60000 >/dev/null
 "$OVC" build "$T/groot" -o "$T/groot-uit" >/dev/null 2>&1 &
 parent=$!
 child=""
-for i in $(seq 1 500); do
+for i in $(seq 1 1500); do # up to 30 s: the fork comes after check, AKN and HTML
 	child=$(pgrep -P "$parent" | head -1)
 	[ -n "$child" ] && break
 	sleep 0.02
