@@ -174,7 +174,7 @@ check "ovc zonder PDF-module: check werkt" '[ "$(rc)" = 0 ]'
 check "ovc zonder PDF-module: build zegt waar hij zocht, status 2, schrijft niets" '[ "$(rc)" = 2 ] && grep -qx "ovc: de PDF-module ontbreekt: niet gevonden als $T/los/ovc-pdf.so of $T/los/../lib/ovc/ovc-pdf.so (make bouwt hem; make install zet hem naast ovc)" "$T/err" && [ ! -e "$T/out" ]'
 head -c 4096 /dev/zero | tr '\0' x >"$T/los/ovc-pdf.so"
 "$T/los/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>"$T/err"; echo $? >"$T/rc"
-check "kapotte PDF-module: status 2 met de reden" '[ "$(rc)" = 2 ] && grep -q "^ovc: kan de PDF-module $T/los/ovc-pdf.so niet laden: invalid ELF header\$" "$T/err" && [ ! -e "$T/out" ]'
+check "kapotte PDF-module: status 2 met de reden" '[ "$(rc)" = 2 ] && grep -q "^ovc: kan de PDF-module $T/los/ovc-pdf.so niet laden: invalid ELF header; bouw ovc opnieuw met make, of installeer het opnieuw met make install\$" "$T/err" && [ ! -e "$T/out" ]'
 # make install: PREFIX/bin/ovc finds PREFIX/lib/ovc/ovc-pdf.so.
 (cd "$ROOT" && make -s install PREFIX="$T/prefix" ${OVC_MAKEVARS:-}) >"$T/err" 2>&1
 "$T/prefix/bin/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>>"$T/err"; echo $? >"$T/rc"
