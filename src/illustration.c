@@ -418,6 +418,7 @@ static void on_xml_error(void *ud, xmlErrorPtr e)
 	x->line = e->line;
 	x->col = e->int2;
 	snprintf(x->message, sizeof x->message, "%s", e->message ? e->message : "");
+	x->message[strcspn(x->message, "\n")] = '\0'; /* one line: "Bytes: 0xFF …" follows */
 	size_t n = strlen(x->message);
 	while (n && (x->message[n - 1] == '\n' || x->message[n - 1] == ' '))
 		x->message[--n] = '\0';

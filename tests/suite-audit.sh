@@ -187,6 +187,12 @@ python3 -c "import sys; sys.stdout.write('<svg xmlns=\"http://www.w3.org/2000/sv
 svg_case "met 10^6 elementen" "$(cat "$T/many.svg")" \
 	"$WONEN:1:1: fout: de SVG bevat meer dan 100.000 elementen; vereenvoudig de tekening; ovc publiceert deze illustratie niet $USED"
 fresh
+printf '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><text>\377\376</text></svg>' >"$WONEN"
+run check "$T/v"
+check "SVG met ongeldige UTF-8: één regel, op de plaats, libxml2 in een Nederlandse zin" \
+	'[ "$(rc)" = 1 ] && has "$WONEN:1:65: fout: '"'illustraties/wonen.svg'"' is geen geldige XML (libxml2: Input is not proper UTF-8, indicate encoding !); open het bestand in een tekenprogramma en bewaar het opnieuw als SVG (gebruikt in themas.md:5) [illustratie-bestand]" && ! grep -q "^Bytes" "$T/err"'
+
+fresh
 head -c 52428800 /dev/zero | tr '\0' ' ' >"$WONEN"
 run check "$T/v"
 check "SVG van 50 MB: geweigerd zonder te parsen" \
