@@ -99,6 +99,10 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	 * build with new HTML beside old PDFs. */
 	if (pdfmodule_load(err) || output_make_dir(out, err))
 		return -1;
+	output_remove_stale(out); /* left by a build that was killed */
+	char *ill = xasprintf("%s/illustraties", out);
+	output_remove_stale(ill);
+	free(ill);
 	xmlDocPtr akn = akn_build(o);
 	size_t len;
 	char *xml = akn_serialize(akn, &len);

@@ -48,8 +48,7 @@ static size_t marked_term(const struct run *r, const struct blk *para)
 	if (!first || (first->kind != INL_STRONG && first->kind != INL_EMPH))
 		return 0;
 	size_t k = 0;
-	while (k < r->len && r->node[k] && r->node[k] != first->next &&
-	       (r->src_off[k] < first->span.end))
+	while (k < r->len && run_src_off(r, k) < first->span.end)
 		k++;
 	return k;
 }
@@ -135,7 +134,7 @@ static void read_term(struct ordinance *o, struct unit *a, struct point *pt, siz
 		id.buf[--id.len] = '\0';
 	t.id = strbuf_detach(&id, NULL);
 	t.item = para;
-	t.span = (struct span){para->span.src, r->src_off[0], r->src_off[k]};
+	t.span = (struct span){para->span.src, run_src_off(r, 0), run_src_off(r, k)};
 	for (size_t i = 0; i < a->nterms; i++)
 		if (strcmp(a->terms[i].id, t.id) == 0) {
 			free(t.term);
