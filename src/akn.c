@@ -811,14 +811,17 @@ static void conclusions(struct emitter *e, xmlNodePtr act)
 	const struct ordinance *o = e->o;
 	xmlNodePtr c = el(e, act, "conclusions");
 	xmlNodePtr p = el(e, c, "p");
-	xmlNodeAddContent(p, BAD_CAST "Aldus vastgesteld in de openbare vergadering van ");
+	xmlNodeAddContent(p, BAD_CAST "Aldus vastgesteld in de openbare vergadering");
+	int adopted = o->fm[FM_STATUS] && strcmp(o->fm[FM_STATUS], "vastgesteld") == 0;
+	if (o->fm[FM_VASTGESTELD] || !adopted) /* adopted without a date: opbouw: vrij only */
+		xmlNodeAddContent(p, BAD_CAST " van ");
 	if (o->fm[FM_VASTGESTELD]) {
 		char *d = akn_dutch_date(o->fm[FM_VASTGESTELD]);
 		xmlNodePtr dn = el_text(e, p, "date", d);
 		attr(dn, "date", o->fm[FM_VASTGESTELD]);
 		attr(dn, "refersTo", "#vaststelling");
 		free(d);
-	} else {
+	} else if (!adopted) {
 		xmlNodeAddContent(p, BAD_CAST "[datum]");
 	}
 	xmlNodeAddContent(p, BAD_CAST ".");

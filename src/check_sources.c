@@ -62,12 +62,14 @@ static int same(const struct provision *x, int law, const char *article)
 	return strcmp(x->article, article) == 0;
 }
 
-/* Is (LAW, ARTICLE) in the list L, directly or inside one of its ranges? */
+/* Is (LAW, ARTICLE) in the list L, directly or inside one of its ranges?
+ * A law named as a whole (ARTICLE NULL, "gelet op de Wmo 2015") is in L
+ * when L cites any article of it. */
 static int listed(const struct provisions *l, int law, const char *article)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct provision *x = &l->v[i];
-		if (same(x, law, article))
+		if (same(x, law, article) || (!article && x->law == law))
 			return 1;
 		if (x->range_from && i > 0 && article && x->law == law && x->article &&
 		    l->v[i - 1].article && number_cmp(l->v[i - 1].article, article) <= 0 &&
@@ -235,6 +237,10 @@ void check_sources(const struct ordinance *o, struct diag_sink *d)
 {
 	struct provisions g = {0};
 	collect_grondslagen(o, &g);
+	if (g.n == 0) { /* no grondslag= at all (an imported text): nothing to compare with */
+		provisions_release(&g);
+		return;
+	}
 	check_list(o, &g, d);
 	check_aanhef(o, &g, d);
 	provisions_release(&g);

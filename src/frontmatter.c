@@ -332,7 +332,10 @@ size_t frontmatter_parse(struct ordinance *o, const struct source *src, struct d
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!o->fm[required[i]])
 			diag_report(d, src, 0, 3, "voorblad", "de voorkant mist '%s'", keys[required[i]]);
-	if (o->fm[FM_STATUS] && strcmp(o->fm[FM_STATUS], "vastgesteld") == 0 && !o->fm[FM_VASTGESTELD])
+	/* An existing regulation (opbouw: vrij, often imported) may come
+	 * without its date; the editions then leave the date out. */
+	int vrij = o->fm[FM_OPBOUW] && strcmp(o->fm[FM_OPBOUW], "vrij") == 0;
+	if (o->fm[FM_STATUS] && strcmp(o->fm[FM_STATUS], "vastgesteld") == 0 && !o->fm[FM_VASTGESTELD] && !vrij)
 		diag_report(d, src, o->fm_span[FM_STATUS].start, o->fm_span[FM_STATUS].end, "voorblad",
 		            "status is vastgesteld, maar de datum van vaststelling ontbreekt; schrijf "
 		            "bijvoorbeeld 'vastgesteld: 2026-12-17' in de voorkant");
