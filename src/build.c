@@ -2,6 +2,7 @@
 
 #include "akn.h"
 #include "edition.h"
+#include "embedded.h"
 #include "model.h"
 #include "output.h"
 #include "resolve.h"
@@ -9,9 +10,34 @@
 #include "pdfmodule.h"
 #include "util.h"
 
+#include <errno.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/*
+ * The editions, one row each: the stylesheet that makes both the screen
+ * HTML and the print XHTML (docs/editions.md), the files written into
+ * OUT, and the print style the typesetter sets the print XHTML with
+ * (docs/typesetter.md). html or pdf may be NULL. Adding an edition is a
+ * row here plus its stylesheet and print style in stylesheets/ (embedded
+ * by the Makefile); nothing else knows the list.
+ */
+struct edition_row {
+	const char *sheet;
+	const char *html;
+	const char *pdf;
+	const char *style;
+};
+
+static const struct edition_row editions[] = {
+	{"stylesheets/verordening.xsl", "verordening.html", "verordening.pdf", "stylesheets/print-verordening.ini"},
+	{"stylesheets/publieksversie.xsl", "publieksversie.html", "publieksversie.pdf", "stylesheets/print-publieksversie.ini"},
+};
+#define NEDITIONS (sizeof editions / sizeof editions[0])
 
 struct copy_job {
 	const struct ordinance *o;
@@ -91,6 +117,114 @@ static int write_edition(xmlDocPtr akn, const char *sheet, const char *out, cons
 	return rc;
 }
 
+/* One PDF edition: its print XHTML, typeset with its print style. */
+static char *write_pdf(xmlDocPtr akn, const struct edition_row *r, const char *basedir,
+                       const char *out)
+{
+	struct edition_error e = {0};
+	const struct embedded_file *f = embedded_find(r->style);
+	if (!f)
+		return xasprintf("kan %s niet maken: %s ontbreekt in ovc", r->pdf, r->style);
+	xmlDocPtr x = edition_transform(r->sheet, akn, "print", &e);
+	if (!x)
+		return xasprintf("kan de druk-XHTML voor %s niet maken: %s", r->pdf, e.message);
+	struct typeset_input in = {x, f->path, (const char *)f->data, f->len, basedir};
+	char *path = xasprintf("%s/%s", out, r->pdf), *err = NULL, *msg = NULL;
+	if (pdfmodule_typeset(&in, path, &err)) {
+		msg = xasprintf("kan %s niet maken: %s", r->pdf, err);
+		free(err);
+	}
+	free(path);
+	xmlFreeDoc(x);
+	return msg;
+}
+
+/* A child typesetting row R: its error, if any, goes through the pipe. */
+static pid_t spawn_pdf(xmlDocPtr akn, const struct edition_row *r, const char *basedir,
+                       const char *out, int *fd)
+{
+	int pfd[2];
+	if (pipe(pfd) != 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(pfd[0]);
+		char *msg = write_pdf(akn, r, basedir, out);
+		if (msg) {
+			size_t l = strlen(msg);
+			if (write(pfd[1], msg, l) != (ssize_t)l)
+				_exit(2);
+		}
+		_exit(msg ? 1 : 0);
+	}
+	close(pfd[1]);
+	if (pid < 0) {
+		close(pfd[0]);
+		return -1;
+	}
+	*fd = pfd[0];
+	return pid;
+}
+
+/* The child's error message, or NULL when it succeeded. */
+static char *reap_pdf(pid_t pid, int fd, const struct edition_row *r)
+{
+	struct strbuf msg;
+	char buf[512];
+	ssize_t n;
+	int status = 0;
+	strbuf_init(&msg);
+	while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0)
+			strbuf_add(&msg, buf, (size_t)n);
+	close(fd);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	char *err = NULL;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		err = msg.len ? strbuf_detach(&msg, NULL)
+		              : xasprintf("het opmaakproces voor %s is afgebroken", r->pdf);
+	strbuf_release(&msg);
+	return err;
+}
+
+/*
+ * Every PDF edition, in parallel in processes, not threads: pango 1.50 is
+ * not free of shared state between threads (two threads typesetting at
+ * once gave a justified line different glyph spacing in one run out of
+ * two), and byte-identical output comes first. The first row is typeset
+ * here, every other one in a child of its own; OVC_TS_SERIAL=1 typesets
+ * one after the other (for measuring). The first error is reported.
+ */
+static int write_pdfs(xmlDocPtr akn, const char *basedir, const char *out, char **err)
+{
+	pid_t pid[NEDITIONS];
+	int fd[NEDITIONS];
+	char *msg[NEDITIONS] = {0};
+	int serial = getenv("OVC_TS_SERIAL") != NULL;
+	fflush(NULL);
+	for (size_t i = 1; i < NEDITIONS; i++)
+		pid[i] = editions[i].pdf && !serial ? spawn_pdf(akn, &editions[i], basedir, out, &fd[i]) : -1;
+	for (size_t i = 0; i < NEDITIONS; i++) {
+		if (!editions[i].pdf)
+			continue;
+		if (i > 0 && pid[i] > 0)
+			msg[i] = reap_pdf(pid[i], fd[i], &editions[i]);
+		else
+			msg[i] = write_pdf(akn, &editions[i], basedir, out);
+	}
+	int rc = 0;
+	for (size_t i = 0; i < NEDITIONS; i++) {
+		if (msg[i] && rc == 0) {
+			*err = msg[i];
+			rc = -1;
+		} else {
+			free(msg[i]);
+		}
+	}
+	return rc;
+}
+
 int build_outputs(struct ordinance *o, const char *out, char **err)
 {
 	/* The PDF module is loaded first: a missing one must not leave a
@@ -106,14 +240,13 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	free(xml);
 	if (rc == 0)
 		rc = copy_images(o, out, err);
-	if (rc == 0)
-		rc = write_edition(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
-	if (rc == 0)
-		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
+	for (size_t i = 0; i < NEDITIONS && rc == 0; i++)
+		if (editions[i].html)
+			rc = write_edition(akn, editions[i].sheet, out, editions[i].html, err);
 	if (rc == 0)
 		rc = report_readability_write(o, out, err);
-	if (rc == 0) /* both PDF editions, typeset in two processes */
-		rc = pdfmodule_editions(akn, o->dir, out, err);
+	if (rc == 0)
+		rc = write_pdfs(akn, o->dir, out, err);
 	xmlFreeDoc(akn);
 	return rc;
 }

@@ -17,7 +17,6 @@
 #include "typeset.h"
 #include "typeset_int.h"
 
-#include "edition.h"
 #include "output.h"
 #include "util.h"
 #include "version.h"
@@ -33,8 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1682,12 +1679,13 @@ static void status_line(struct ts *t)
 	t->b[1] = nb;
 }
 
-int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
+int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
                 struct typeset_stats *stats, char **err)
 {
 	struct ts t;
 	memset(&t, 0, sizeof t);
-	t.basedir = basedir;
+	t.basedir = in->basedir;
+	xmlDocPtr doc = in->doc;
 	strbuf_init(&t.pend_opens);
 	double t0 = now_ms(), tb = 0, tl = 0, mb0 = rss_mb();
 	xmlNodePtr root = xmlDocGetRootElement(doc), head = NULL, body = NULL;
@@ -1702,7 +1700,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		return -1;
 	}
 	read_head(&t, head);
-	if (ts_style_load(&t.st, t.stijl ? t.stijl : "", err)) {
+	if (ts_style_parse(&t.st, in->style_name, in->style, in->style_len, err)) {
 		ts_free(&t);
 		return -1;
 	}
@@ -1929,12 +1927,12 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	return rc;
 }
 
-int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char **err)
+int typeset_pdf_file(const struct typeset_input *in, const char *path, char **err)
 {
 	char *pdf = NULL;
 	size_t len = 0;
 	struct typeset_stats stats;
-	if (typeset_pdf(doc, basedir, &pdf, &len, &stats, err))
+	if (typeset_pdf(in, &pdf, &len, &stats, err))
 		return -1;
 	int rc = output_write_file(path, pdf, len, err);
 	free(pdf);
@@ -1949,93 +1947,4 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
 	return rc;
 }
 
-struct job {
-	xmlDocPtr akn;
-	const char *sheet, *basedir;
-	char *path;
-	char *err;
-};
-
-static void run_job(struct job *j)
-{
-	struct edition_error e = {0};
-	xmlDocPtr x = edition_transform(j->sheet, j->akn, "print", &e);
-	if (!x) {
-		j->err = xasprintf("kan de druk-XHTML niet maken: %s", e.message);
-		return;
-	}
-	char *err = NULL;
-	if (typeset_pdf_file(x, j->basedir, j->path, &err)) {
-		const char *base = strrchr(j->path, '/');
-		j->err = xasprintf("kan %s niet maken: %s", base ? base + 1 : j->path, err);
-		free(err);
-	}
-	xmlFreeDoc(x);
-}
-
 const char *const typeset_module_version = OVC_VERSION;
-
-/*
- * The two editions are typeset in parallel in two processes, not two
- * threads: pango 1.50 is not free of shared state between threads (two
- * threads typesetting at once gave a justified line different glyph
- * spacing in one run out of two), and byte-identical output comes first.
- * The child reports an error through a pipe.
- */
-int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err)
-{
-	struct job jobs[2] = {
-		{akn, "stylesheets/verordening.xsl", basedir, xasprintf("%s/verordening.pdf", out), NULL},
-		{akn, "stylesheets/publieksversie.xsl", basedir, xasprintf("%s/publieksversie.pdf", out), NULL},
-	};
-	int pfd[2] = {-1, -1};
-	pid_t pid = -1;
-	fflush(NULL);
-	if (!getenv("OVC_TS_SERIAL") && pipe(pfd) == 0) {
-		pid = fork();
-		if (pid == 0) {
-			close(pfd[0]);
-			run_job(&jobs[1]);
-			if (jobs[1].err) {
-				size_t l = strlen(jobs[1].err);
-				if (write(pfd[1], jobs[1].err, l) != (ssize_t)l)
-					_exit(2);
-			}
-			_exit(jobs[1].err ? 1 : 0);
-		}
-		close(pfd[1]);
-		if (pid < 0)
-			close(pfd[0]);
-	}
-	run_job(&jobs[0]);
-	if (pid > 0) {
-		struct strbuf msg;
-		char buf[512];
-		ssize_t r;
-		int status = 0;
-		strbuf_init(&msg);
-		while ((r = read(pfd[0], buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
-			if (r > 0)
-				strbuf_add(&msg, buf, (size_t)r);
-		close(pfd[0]);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-			jobs[1].err = msg.len ? strbuf_detach(&msg, NULL)
-			                      : xasprintf("het opmaakproces voor publieksversie.pdf is afgebroken");
-		strbuf_release(&msg);
-	} else {
-		run_job(&jobs[1]);
-	}
-	int rc = 0;
-	for (int i = 0; i < 2; i++) {
-		if (jobs[i].err && rc == 0) {
-			*err = jobs[i].err;
-			rc = -1;
-		} else {
-			free(jobs[i].err);
-		}
-		free(jobs[i].path);
-	}
-	return rc;
-}

@@ -53,8 +53,6 @@ extern const char *const ts_role_names[TR_COUNT];
 /* Parse the .ini text (NAME for messages). Every key must be present and
  * known. Returns 0, or -1 with *ERR (malloc'ed, Dutch). */
 int ts_style_parse(struct ts_style *st, const char *name, const char *text, size_t len, char **err);
-/* Load stylesheets/print-<stijl>.ini from the embedded table. */
-int ts_style_load(struct ts_style *st, const char *stijl, char **err);
 
 /* ------------------------------------------------------ hyphenation */
 
