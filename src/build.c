@@ -36,6 +36,7 @@ struct edition_row {
 static const struct edition_row editions[] = {
 	{"stylesheets/verordening.xsl", "verordening.html", "verordening.pdf", "stylesheets/print-verordening.ini"},
 	{"stylesheets/publieksversie.xsl", "publieksversie.html", "publieksversie.pdf", "stylesheets/print-publieksversie.ini"},
+	{"stylesheets/raadsbesluit.xsl", "raadsbesluit.html", "raadsbesluit.pdf", "stylesheets/print-raadsbesluit.ini"},
 };
 #define NEDITIONS (sizeof editions / sizeof editions[0])
 

@@ -43,12 +43,15 @@ enum bkind { BK_TEXT, BK_FIGURE, BK_RULE, BK_TOC };
 #ifndef LAYOUT_BUDGET
 #define LAYOUT_BUDGET 8000
 #endif
+/* Entries that end the TOC together on its last page. */
+#define TOC_LAST 4
 enum skind { SP_BOLD, SP_ITALIC, SP_MONO, SP_SUP, SP_SUB, SP_LINK };
 
 struct span {
 	int start, end;
 	enum skind kind;
 	char *target; /* SP_LINK: "dest='…'" / "uri='…'" attributes */
+	int plain;    /* SP_LINK: set in the text colour (a term, a self-reference) */
 };
 
 struct block {
@@ -67,6 +70,7 @@ struct block {
 	char *running; /* running header from this heading on */
 	char *toc_target;
 	int toc_page;
+	double space_before; /* added to the role's space before (room to sign) */
 	unsigned brk_before : 1, brk_after : 1, keep_next : 1, keep_together : 1, lbody : 1;
 	char *opens; /* structure tags opened before the block, space-separated */
 	int closes;  /* structure tags closed after it */
@@ -214,19 +218,53 @@ static struct block *new_block(struct ts *t, enum bkind kind, enum ts_role role,
 
 static void add_span(struct block *b, int start, enum skind k, char *target)
 {
-	struct span s = {start, (int)b->text.len, k, target};
+	struct span s = {start, (int)b->text.len, k, target, 0};
 	if (s.end > s.start)
 		VEC_PUSH(b->sp, b->nsp, b->capsp, s);
 	else
 		free(target);
 }
 
-/* Append text with XML whitespace collapsed; words hyphenated if HYPH. */
+/* Does the text so far end where a quotation opens (start, space, bracket)? */
+static int opens_quote(const struct strbuf *o)
+{
+	if (o->len == 0)
+		return 1;
+	char p = o->buf[o->len - 1];
+	return p == ' ' || p == '(' || p == '[' || p == '/' ||
+	       (o->len >= 3 && (!memcmp(o->buf + o->len - 3, "\xE2\x80\xA8", 3) || /* line separator */
+	                        !memcmp(o->buf + o->len - 3, "\xE2\x80\x98", 3)));  /* ‘ */
+}
+
+/*
+ * A straight quote as a typographic one: " opens (“) after a space or a
+ * bracket and closes (”) elsewhere; ' opens (‘) only before a letter
+ * after a space, except in the Dutch elisions ’s and ’t, and is ’ else.
+ */
+static void put_quote(struct strbuf *o, char q, const char *next)
+{
+	int open = opens_quote(o);
+	if (q == '"') {
+		strbuf_puts(o, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+		return;
+	}
+	int elision = (next[0] == 's' || next[0] == 't') && !is_word_byte((unsigned char)next[1]);
+	int letter = is_word_byte((unsigned char)next[0]) && !(next[0] >= '0' && next[0] <= '9');
+	strbuf_puts(o, open && letter && !elision ? "\xE2\x80\x98" : "\xE2\x80\x99");
+}
+
+/* Append text with XML whitespace collapsed; words hyphenated if HYPH;
+ * straight quotes made typographic. */
 static void add_text(struct ts *t, struct block *b, const char *s, int hyph)
 {
 	struct strbuf *o = &b->text;
 	while (*s) {
 		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\'') {
+			put_quote(o, (char)c, s + 1);
+			s++;
+			continue;
+		}
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
 			if (o->len && o->buf[o->len - 1] != ' ' &&
 			    !(o->len >= 3 && memcmp(o->buf + o->len - 3, "\xE2\x80\xA8", 3) == 0))
@@ -250,12 +288,41 @@ static void add_text(struct ts *t, struct block *b, const char *s, int hyph)
 	}
 }
 
+/*
+ * The name of the PDF destination for ID: ID with every byte outside
+ * printable ASCII, and '~', written as "~XX" (hex). cairo 1.16 writes a
+ * destination's name as the raw bytes of its UTF-8 but a link's /D as a
+ * UTF-16 text string, so a name with "ë" never matched its link; in ASCII
+ * the two are the same bytes. Both sides, and a link from another edition
+ * ("verordening.pdf#…"), go through here.
+ */
+static char *dest_name(const char *id)
+{
+	struct strbuf o;
+	strbuf_init(&o);
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (*p < 0x21 || *p > 0x7E || *p == '~' || *p == '\'')
+			strbuf_printf(&o, "~%02X", *p);
+		else
+			strbuf_putc(&o, (char)*p);
+	}
+	return strbuf_detach(&o, NULL);
+}
+
+/* "dest='NAME'" for cairo's link and outline attributes. */
+static char *dest_attr(const char *id)
+{
+	char *n = dest_name(id), *a = xasprintf("dest='%s'", n);
+	free(n);
+	return a;
+}
+
 static char *link_attrs(struct ts *t, const char *href)
 {
 	if (href[0] == '#') {
 		if (!g_hash_table_contains(t->ids, href + 1))
 			return NULL; /* checked by the stylesheets; never a dangling link */
-		return xasprintf("dest='%s'", href + 1);
+		return dest_attr(href + 1);
 	}
 	if (strncmp(href, "https:", 6) == 0 || strncmp(href, "http:", 5) == 0 ||
 	    strncmp(href, "mailto:", 7) == 0) {
@@ -267,8 +334,12 @@ static char *link_attrs(struct ts *t, const char *href)
 	 * a relative URI (cairo 1.16's GoToR with a named destination sets a
 	 * tag error at the page end, so it is not used) */
 	const char *dot = strstr(href, ".html");
-	if (dot && !strchr(href, '/') && !strchr(href, '\'') && (dot[5] == '\0' || dot[5] == '#'))
-		return xasprintf("uri='%.*s.pdf%s'", (int)(dot - href), href, dot + 5);
+	if (dot && !strchr(href, '/') && !strchr(href, '\'') && (dot[5] == '\0' || dot[5] == '#')) {
+		char *frag = dest_name(dot[5] ? dot + 6 : ""), *a;
+		a = xasprintf("uri='%.*s.pdf%s%s'", (int)(dot - href), href, dot[5] ? "#" : "", frag);
+		free(frag);
+		return a;
+	}
 	return NULL;
 }
 
@@ -306,8 +377,13 @@ static void inline_node(struct ts *t, struct block *b, xmlNodePtr c, int hyph)
 		char *href = attr(c, "href");
 		inline_children(t, b, c, hyph);
 		char *target = href ? link_attrs(t, href) : NULL;
+		size_t before = b->nsp;
 		if (target)
 			add_span(b, start, SP_LINK, target);
+		/* terms and self-references stay clickable but are not marked:
+		 * on paper 400 blue "college"s are noise */
+		if (b->nsp > before && (has_class(c, "term") || has_class(c, "zelf")))
+			b->sp[b->nsp - 1].plain = 1;
 		xmlFree(href);
 	} else if (!strcmp(name, "br")) {
 		if (b->text.len && b->text.buf[b->text.len - 1] == ' ')
@@ -664,6 +740,8 @@ static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 			struct block *b = para(t, c, role, cx.indent + (name[0] == 'b' ? t->st.list_indent : 0), "P");
 			if (role == TR_LABEL)
 				b->keep_next = 1;
+			if (has_class(c, "tekenruimte")) /* room for a signature: four body lines */
+				b->space_before = 4 * t->st.role[TR_BODY].size * t->st.role[TR_BODY].leading;
 		} else if (!strcmp(name, "ul") && has_class(c, "wet-labels")) {
 			label_line(t, c, cx);
 		} else if (!strcmp(name, "ol") || !strcmp(name, "ul")) {
@@ -913,6 +991,9 @@ static void expand_toc(struct ts *t)
 			e.leaf = NULL;
 			VEC_PUSH(t->b, t->nb, t->capb, e);
 		}
+		/* the last entries go together: no TOC page holds a line or two */
+		for (size_t k = t->nb > first_entry + TOC_LAST ? t->nb - TOC_LAST : first_entry; k + 1 < t->nb; k++)
+			t->b[k].keep_next = 1;
 		if (t->nb > first_entry) {
 			free(t->b[first_entry].opens);
 			t->b[first_entry].opens = xstrdup("TOC TOCI");
@@ -944,11 +1025,12 @@ static PangoAttrList *attrs_of(struct ts *t, const struct block *b)
 			a2 = pango_attr_rise_new((int)((s->kind == SP_SUP ? 0.35 : -0.15) *
 			                               t->st.role[b->role].size * PANGO_SCALE));
 			break;
-		case SP_LINK:
-			a = pango_attr_foreground_new((guint16)(t->st.link_colour[0] * 65535),
-			                              (guint16)(t->st.link_colour[1] * 65535),
-			                              (guint16)(t->st.link_colour[2] * 65535));
+		case SP_LINK: { /* a plain link keeps the attribute: it makes the link a run of its own */
+			const double *c = s->plain ? t->st.role[b->role].colour : t->st.link_colour;
+			a = pango_attr_foreground_new((guint16)(c[0] * 65535), (guint16)(c[1] * 65535),
+			                              (guint16)(c[2] * 65535));
 			break;
+		}
 		}
 		a->start_index = (guint)s->start;
 		a->end_index = (guint)s->end;
@@ -1091,6 +1173,45 @@ static void layout_block(struct ts *t, struct block *b)
 	}
 	b->base = t->base[b->role];
 	b->lay = lay;
+}
+
+/* ---------------------------------------------------- running headers */
+
+/* Heading B (placed from its first line) changes the running header. */
+static void run_heading(const struct block *b, const char **h1, const char **h2)
+{
+	if (!b->running || (b->level != 1 && b->level != 2))
+		return;
+	if (b->level == 1) {
+		*h1 = b->running;
+		*h2 = NULL;
+	} else {
+		*h2 = b->running;
+	}
+}
+
+/*
+ * HDR[p]: the heading in force at the top of page p (a Deel's or a
+ * chapter's), as a reader finds a place by it: the last one before the
+ * page, or the ones that open it (headings placed before any text on it).
+ * A heading further down the page names the next page, not this one.
+ */
+static void running_headers(struct ts *t, const struct ts_place *pl, size_t npl, char **hdr, int pages)
+{
+	const char *h1 = NULL, *h2 = NULL;
+	size_t i = 0;
+	for (int cur = 0; cur < pages; cur++) {
+		if (i < npl && h1 && !strcmp(h1, "Inhoudsopgave") && !h2 && t->b[pl[i].block].kind != BK_TOC)
+			h1 = NULL; /* the TOC names only its own pages */
+		for (size_t j = i; j < npl && pl[j].page == cur && pl[j].from == 0 && t->b[pl[j].block].level &&
+		                   t->b[pl[j].block].kind == BK_TEXT;
+		     j++)
+			run_heading(&t->b[pl[j].block], &h1, &h2);
+		hdr[cur] = (char *)(h2 ? h2 : h1);
+		for (; i < npl && pl[i].page == cur; i++)
+			if (pl[i].from == 0)
+				run_heading(&t->b[pl[i].block], &h1, &h2);
+	}
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -1400,7 +1521,7 @@ static void add_outline(struct emit *e, struct block *b)
 {
 	int lvl = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
 	int parent = e->outline_parent[lvl - 1];
-	char *at = xasprintf("dest='%s'", b->ids[0]);
+	char *at = dest_attr(b->ids[0]);
 	struct strbuf s;
 	strbuf_init(&s);
 	for (size_t i = 0; i < b->text.len; i++) {
@@ -1433,7 +1554,9 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 	if (p->from == 0) {
 		tag_open_list(e, b->opens);
 		for (size_t i = 0; i < b->nids; i++) {
-			char *at = xasprintf("name='%s' x=%.2f y=%.2f", b->ids[i], st->m_left, y);
+			char *nm = dest_name(b->ids[i]);
+			char *at = xasprintf("name='%s' x=%.2f y=%.2f", nm, st->m_left, y);
+			free(nm);
 			cairo_tag_begin(cr, CAIRO_TAG_DEST, at);
 			cairo_tag_end(cr, CAIRO_TAG_DEST);
 			free(at);
@@ -1461,7 +1584,7 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 			tag_begin(e, "LBody");
 		char *link = NULL;
 		if (b->kind == BK_TOC) {
-			link = xasprintf("dest='%s'", b->toc_target);
+			link = dest_attr(b->toc_target);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
 			t->links++;
 		} else if (b->leaf) {
@@ -1750,7 +1873,7 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 		const struct ts_role_style *rs = &t.st.role[b->role];
 		pb[i].nlines = b->nlines;
 		pb[i].lh = b->lh;
-		pb[i].before = b->kind == BK_FIGURE ? rs->before + 4 : rs->before;
+		pb[i].before = (b->kind == BK_FIGURE ? rs->before + 4 : rs->before) + b->space_before;
 		pb[i].after = b->kind == BK_FIGURE ? (b->keep_next ? 2 : 8) : rs->after;
 		if (b->label && i > 0 && t.b[i - 1].label == NULL && b->indent > t.b[i - 1].indent)
 			pb[i].before += 0;
@@ -1817,35 +1940,7 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 	e.t = &t;
 	e.pages = pages;
 	e.hdr = xcalloc((size_t)pages, sizeof *e.hdr);
-	{
-		const char *h1 = NULL, *h2 = NULL;
-		int cur = -1;
-		for (size_t i = 0; i < npl; i++) {
-			struct block *b = &t.b[pl[i].block];
-			while (cur < pl[i].page) { /* carried over to a new page */
-				cur++;
-				if (h1 && !strcmp(h1, "Inhoudsopgave") && !h2 && t.b[pl[i].block].kind != BK_TOC)
-					h1 = NULL; /* the TOC names only its own pages */
-				e.hdr[cur] = (char *)(h2 ? h2 : h1);
-			}
-			if (pl[i].from == 0 && b->running && (b->level == 1 || b->level == 2)) {
-				if (b->level == 1) {
-					h1 = b->running;
-					h2 = NULL;
-				} else {
-					h2 = b->running;
-				}
-				/* the first heading on a page names it */
-				int first_on_page = 1;
-				for (size_t k = i; k-- > 0 && pl[k].page == pl[i].page;)
-					if (pl[k].from == 0 && t.b[pl[k].block].running &&
-					    t.b[pl[k].block].level <= 2)
-						first_on_page = 0;
-				if (first_on_page || b->level == 2)
-					e.hdr[cur] = (char *)(h2 ? h2 : h1);
-			}
-		}
-	}
+	running_headers(&t, pl, npl, e.hdr, pages);
 	double t1 = now_ms();
 
 	/* emission */

@@ -64,7 +64,7 @@
 
   <xsl:template name="titelpagina">
     <section class="titelpagina" aria-labelledby="titel">
-      <h1 id="titel"><xsl:value-of select="$titel"/></h1>
+      <h1 id="titel"><xsl:call-template name="titel-onafgebroken"/></h1>
       <p class="citeertitel">Citeertitel: <xsl:value-of select="$citeertitel"/></p>
       <p class="status">
         <xsl:text>Gemeente </xsl:text>
@@ -89,6 +89,9 @@
         <nav class="toc" aria-labelledby="inhoudsopgave">
           <h2 id="inhoudsopgave">Inhoud</h2>
           <ol class="toc-lijst">
+            <xsl:if test="$act/akn:preamble">
+              <li><a href="#aanhef">Aanhef</a></li>
+            </xsl:if>
             <xsl:apply-templates select="$act/akn:body/*" mode="toc"/>
             <xsl:if test="$act/akn:conclusions">
               <li><a href="#slotformule">Ondertekening</a></li>
@@ -128,8 +131,11 @@
 
   <!-- ========================================================== aanhef -->
 
+  <!-- A heading of its own, so that the aanhef is in the TOC, the
+       bookmarks and the structure navigation, as on the official sites. -->
   <xsl:template match="akn:preamble">
-    <section class="aanhef" id="aanhef" aria-label="Aanhef">
+    <section class="aanhef" id="aanhef" aria-labelledby="aanhef__kop">
+      <h1 id="aanhef__kop">Aanhef</h1>
       <xsl:apply-templates/>
     </section>
   </xsl:template>
@@ -138,17 +144,16 @@
     <div class="formule formule-{@name}"><xsl:apply-templates/></div>
   </xsl:template>
 
-  <!-- The considerations ("gelezen …", "gelet op …") are a list. -->
+  <!-- The considerations ("gelezen …", "gelet op …"): paragraphs, as the
+       council's text has them; no list markers. -->
   <xsl:template match="akn:preamble/akn:citations">
-    <ul class="overwegingen">
+    <div class="overwegingen">
       <xsl:for-each select="akn:citation">
-        <li>
-          <xsl:call-template name="inline-eerst">
-            <xsl:with-param name="blokken" select="*"/>
-          </xsl:call-template>
-        </li>
+        <p class="overweging">
+          <xsl:apply-templates select="akn:p/node()"/>
+        </p>
       </xsl:for-each>
-    </ul>
+    </div>
   </xsl:template>
 
   <!-- ====================================================== hierarchy -->
@@ -298,21 +303,12 @@
   <!-- ===================================================== conclusions -->
 
   <xsl:template match="akn:conclusions">
-    <section class="slot" id="slotformule" aria-label="Slotformule en ondertekening">
-      <xsl:apply-templates select="*[not(akn:signature)]"/>
-      <xsl:if test="akn:p[akn:signature]">
-        <div class="ondertekening">
-          <xsl:for-each select="akn:p[akn:signature]">
-            <p class="handtekening">
-              <xsl:for-each select="akn:signature">
-                <xsl:apply-templates select="akn:role"/>
-                <br/>
-                <xsl:apply-templates select="node()[not(self::akn:role)][not(self::text() and normalize-space(.) = '')]"/>
-              </xsl:for-each>
-            </p>
-          </xsl:for-each>
-        </div>
-      </xsl:if>
+    <section class="slot" id="slotformule" aria-labelledby="slotformule__kop">
+      <h1 id="slotformule__kop">Ondertekening</h1>
+      <div class="ondertekening">
+        <xsl:apply-templates select="*[not(akn:signature)]"/>
+        <xsl:call-template name="handtekeningen"/>
+      </div>
     </section>
   </xsl:template>
 

@@ -40,7 +40,7 @@ done
 mkdir -p "$GOLD"
 for f in "$FIX"/*.akn.xml; do
 	base=$(basename "$f" .akn.xml)
-	for ed in verordening publieksversie; do
+	for ed in verordening publieksversie raadsbesluit; do
 		for medium in screen print; do
 			name="$base.$ed.$medium.html"
 			out="$tmp/$name"
@@ -88,9 +88,13 @@ check "one unnumbered lid: a div with the lid's eId, no number" has "$L" '<div c
 check "begrippen: unnumbered list with dfn ids" has "$L" '<li id="art_1.1__para_1__point_2"><dfn id="term-college">college</dfn>: het college'
 check "defined term links to its definition" has "$L" '<a class="term" href="#term-maatwerkvoorziening">maatwerkvoorziening</a>'
 check "term without definition is not a link" has "$P" '<span class="term">melding</span>'
-check "internal reference links to the eId" has "$L" '<a href="#art_6.1__para_2__point_b__point_1" class="ref">onder b, 1°</a>'
+check "internal reference links to the eId; within its own article it is a self-reference (ref zelf)" has "$L" '<a href="#art_6.1__para_2__point_b__point_1" class="ref zelf">onder b, 1°</a>'
+check "a reference to another article is a plain ref" has "$L" '<a href="#art_2.1" class="ref">artikel 2.1</a>'
 check "external reference to wetten.overheid.nl, & escaped" has "$L" 'href="https://wetten.overheid.nl/jci1.3:c:BWBR0035362&amp;artikel=2.1.3&amp;lid=2" class="ref extern"'
-check "aanhef: formula, considerations as a list, besluit" in_order "$L" '<section class="aanhef"' 'De raad van de gemeente Den Helder;' '<ul class="overwegingen">' '<li>gelezen het voorstel' '<li>gezien het advies' '<li>gelet op artikel 147' '</ul>' 'besluit vast te stellen'
+check "aanhef: heading, formula, considerations as paragraphs (no list markers), besluit" in_order "$L" '<section class="aanhef" id="aanhef" aria-labelledby="aanhef__kop">' '<h1 id="aanhef__kop">Aanhef</h1>' 'De raad van de gemeente Den Helder;' '<div class="overwegingen">' '<p class="overweging">gelezen het voorstel' '<p class="overweging">gezien het advies' '<p class="overweging">gelet op artikel 147' '</div>' 'besluit vast te stellen'
+check "aanhef: no list in the considerations" sh -c "! grep -q '<ul class=\"overwegingen\"' '$L'"
+check "ondertekening: a heading, the roles, room to sign before each name" in_order "$L" '<h1 id="slotformule__kop">Ondertekening</h1>' '<p class="rol">De voorzitter,</p>' '<p class="tekenruimte naam">' '<p class="rol">De griffier,</p>' '<p class="tekenruimte naam">'
+check "title: the municipality's name does not break (no-break space)" has "$L" "$(printf '<h1 id="titel">Verordening sociaal domein Den\302\240Helder 2027</h1>')"
 check "written aanhef rendered word for word" in_order "$tmp/vastgesteld.verordening.screen.html" '<section class="aanhef"' '<p>De raad van de gemeente Den Helder;</p>' '<p>gelezen het voorstel van burgemeester en wethouders;</p>' '<p>besluit vast te stellen'
 check "Doel first in each article" in_order "$L" 'id="art_6.1__kop"' '<div class="doel" id="art_6.1__hcontainer_doel">' 'U woont in een schoon' '<ol class="leden">'
 check "headings: Deel h1, Hoofdstuk h2, Paragraaf h3, Artikel in Paragraaf h4" in_order "$L" '<h1 id="part_1__kop">' '<h2 id="chp_3__kop">' '<h3 id="sec_3.1__kop">' '<h4 id="art_3.1__kop">'
