@@ -43,6 +43,10 @@ enum bkind { BK_TEXT, BK_FIGURE, BK_RULE, BK_TOC };
 #ifndef LAYOUT_BUDGET
 #define LAYOUT_BUDGET 8000
 #endif
+/* The sRGB profile of the PDF/A OutputIntent (Debian: icc-profiles-free). */
+#ifndef OVC_ICC_PROFILE
+#define OVC_ICC_PROFILE "/usr/share/color/icc/sRGB.icc"
+#endif
 /* Entries that end the TOC together on its last page. */
 #define TOC_LAST 4
 enum skind { SP_BOLD, SP_ITALIC, SP_MONO, SP_SUP, SP_SUB, SP_LINK };
@@ -1225,7 +1229,30 @@ struct emit {
 	int outline_parent[6];
 	const char **stack; /* open structure tags */
 	size_t nstack, capstack;
+	int page;             /* being drawn, 0-based */
+	struct ts_link *lk;   /* every link drawn, for the annotations' /Contents */
+	size_t nlk, caplk;
 };
+
+/* Remember a link's rectangle and its text (bytes [A, Z) of TEXT, without
+ * soft hyphens and line separators). */
+static void note_link(struct emit *e, double x, double y, double w, double h, const char *text, int a, int z)
+{
+	struct strbuf s;
+	strbuf_init(&s);
+	for (int i = a; i < z; i++) {
+		if (i + 1 < z && (unsigned char)text[i] == 0xC2 && (unsigned char)text[i + 1] == 0xAD) {
+			i++;
+		} else if (i + 2 < z && !memcmp(text + i, "\xE2\x80\xA8", 3)) {
+			strbuf_putc(&s, ' ');
+			i += 2;
+		} else {
+			strbuf_putc(&s, text[i]);
+		}
+	}
+	struct ts_link l = {e->page, x, y, w, h, strbuf_detach(&s, NULL)};
+	VEC_PUSH(e->lk, e->nlk, e->caplk, l);
+}
 
 static void set_colour(cairo_t *cr, const double c[3])
 {
@@ -1380,8 +1407,9 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 			char *at = xasprintf("%s rect=[%.2f %.2f %.2f %.2f]", lk->target, x, ytop, w, h);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, at);
 			free(at);
+			note_link(e, x, ytop, w, h, b->text.buf, lk->start, lk->end);
 			e->t->links++;
-			set_colour(cr, st->link_colour);
+			set_colour(cr, lk->plain ? st->role[b->role].colour : st->link_colour);
 		} else {
 			set_colour(cr, st->role[b->role].colour);
 		}
@@ -1583,8 +1611,14 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 		if (p->from == 0 && b->lbody)
 			tag_begin(e, "LBody");
 		char *link = NULL;
-		if (b->kind == BK_TOC) {
-			link = dest_attr(b->toc_target);
+		if (b->kind == BK_TOC) { /* the whole entry, to the page number, is the link */
+			double h = 0;
+			for (int i = p->from; i < p->to; i++)
+				h += b->lh[i];
+			char *d = dest_attr(b->toc_target);
+			link = xasprintf("%s rect=[%.2f %.2f %.2f %.2f]", d, st->m_left, y, measure(t), h);
+			free(d);
+			note_link(e, st->m_left, y, measure(t), h, b->text.buf, 0, (int)b->text.len);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
 			t->links++;
 		} else if (b->leaf) {
@@ -1959,10 +1993,10 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 	cairo_pdf_surface_set_metadata(e.surf, CAIRO_PDF_METADATA_CREATOR, "ovc");
 	cairo_pdf_surface_set_metadata(e.surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(e.surf, CAIRO_PDF_METADATA_MOD_DATE, date);
-	free(date);
 	e.cr = cairo_create(e.surf);
 	size_t k = 0;
 	for (int page = 0; page < pages; page++) {
+		e.page = page;
 		furniture(&e, page);
 		for (; k < npl && pl[k].page == page; k++)
 			draw_place(&e, &pl[k]);
@@ -1979,6 +2013,7 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 	cairo_surface_destroy(e.surf);
 	free(e.hdr);
 	free(pl);
+	/* the links' texts are freed after the post-processing below */
 	int rc = 0;
 	if (cst != CAIRO_STATUS_SUCCESS) {
 		*err = xasprintf("cairo: %s", cairo_status_to_string(cst));
@@ -1990,16 +2025,23 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 			if (t.b[i].kind == BK_FIGURE)
 				alts[na++] = t.b[i].alt;
 		char *buf = strbuf_detach(&out, len);
-		if (ts_pdf_postprocess(&buf, len, t.st.lang, alts, na) != 0) {
-			*err = xasprintf("de PDF van cairo heeft een onverwachte vorm");
+		char *producer = xasprintf("ovc %s met cairo %s", OVC_VERSION, cairo_version_string());
+		struct ts_pdf_meta m = {t.st.lang, alts, na, title, t.author, t.subject, t.keywords, producer,
+		                        date, t.st.page_h, e.lk, e.nlk, OVC_ICC_PROFILE};
+		if (ts_pdf_postprocess(&buf, len, &m, err) != 0) {
 			free(buf);
 			rc = -1;
 		} else {
 			*pdf = buf;
 		}
+		free(producer);
 		free(alts);
 	}
 	strbuf_release(&out);
+	for (size_t i = 0; i < e.nlk; i++)
+		free(e.lk[i].text);
+	free(e.lk);
+	free(date);
 	if (stats) {
 		stats->pages = pages;
 		stats->blocks = t.nb;
