@@ -702,8 +702,19 @@ static void heading(struct ts *t, xmlNodePtr n, int level, struct ctx cx)
 	}
 	xmlFree(ol);
 	xmlFree(run);
-	if (t->in_titlepage && level == 1 && !t->doc_title)
-		t->doc_title = xstrdup(b->text.buf);
+	if (t->in_titlepage && level == 1 && !t->doc_title) { /* metadata: no-break spaces as spaces */
+		struct strbuf d;
+		strbuf_init(&d);
+		for (const char *c = b->text.buf; *c; c++) {
+			if ((unsigned char)c[0] == 0xC2 && (unsigned char)c[1] == 0xA0) {
+				strbuf_putc(&d, ' ');
+				c++;
+			} else {
+				strbuf_putc(&d, *c);
+			}
+		}
+		t->doc_title = strbuf_detach(&d, NULL);
+	}
 }
 
 static void blocks(struct ts *t, xmlNodePtr n, struct ctx cx)
@@ -1398,6 +1409,12 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 	const char *text = pango_layout_get_text(b->lay);
 	int line_end = line->start_index + line->length;
 	int keep_end_shy = ends_hyphenated(b, line);
+	/* cairo 1.16 does not mark the parent's text again after a Link ends,
+	 * so in a block with links every other run is a Span of its own:
+	 * no text outside the structure (PDF/UA, Matterhorn 01-005) */
+	int has_links = 0;
+	for (size_t i = 0; i < b->nsp && !has_links; i++)
+		has_links = b->sp[i].kind == SP_LINK;
 	for (GSList *g = line->runs; g; g = g->next) {
 		PangoGlyphItem *run = g->data;
 		PangoItem *it = run->item;
@@ -1411,6 +1428,8 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 			e->t->links++;
 			set_colour(cr, lk->plain ? st->role[b->role].colour : st->link_colour);
 		} else {
+			if (has_links)
+				cairo_tag_begin(cr, "Span", NULL);
 			set_colour(cr, st->role[b->role].colour);
 		}
 		cairo_move_to(cr, x + (double)run->start_x_offset / PANGO_SCALE,
@@ -1470,6 +1489,8 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 		}
 		if (lk)
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
+		else if (has_links)
+			cairo_tag_end(cr, "Span");
 		x += w + (double)(run->start_x_offset + run->end_x_offset) / PANGO_SCALE;
 	}
 }
