@@ -140,9 +140,10 @@ static char *write_pdf(xmlDocPtr akn, const struct edition_row *r, const char *b
 	return msg;
 }
 
-/* A child typesetting row R: its error, if any, goes through the pipe. */
-static pid_t spawn_pdf(xmlDocPtr akn, const struct edition_row *r, const char *basedir,
-                       const char *out, int *fd)
+/* A child typesetting the rows I ≡ K (mod N), I ≥ 1, one after the
+ * other: the first error, if any, goes through the pipe. */
+static pid_t spawn_pdfs(xmlDocPtr akn, size_t k, size_t n, const char *basedir, const char *out,
+                        int *fd)
 {
 	int pfd[2];
 	if (pipe(pfd) != 0)
@@ -150,7 +151,10 @@ static pid_t spawn_pdf(xmlDocPtr akn, const struct edition_row *r, const char *b
 	pid_t pid = fork();
 	if (pid == 0) {
 		close(pfd[0]);
-		char *msg = write_pdf(akn, r, basedir, out);
+		char *msg = NULL;
+		for (size_t i = 1 + k; i < NEDITIONS && !msg; i += n)
+			if (editions[i].pdf)
+				msg = write_pdf(akn, &editions[i], basedir, out);
 		if (msg) {
 			size_t l = strlen(msg);
 			if (write(pfd[1], msg, l) != (ssize_t)l)
@@ -168,7 +172,7 @@ static pid_t spawn_pdf(xmlDocPtr akn, const struct edition_row *r, const char *b
 }
 
 /* The child's error message, or NULL when it succeeded. */
-static char *reap_pdf(pid_t pid, int fd, const struct edition_row *r)
+static char *reap_pdfs(pid_t pid, int fd)
 {
 	struct strbuf msg;
 	char buf[512];
@@ -184,7 +188,7 @@ static char *reap_pdf(pid_t pid, int fd, const struct edition_row *r)
 	char *err = NULL;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		err = msg.len ? strbuf_detach(&msg, NULL)
-		              : xasprintf("het opmaakproces voor %s is afgebroken", r->pdf);
+		              : xasprintf("een opmaakproces voor de PDF's is afgebroken");
 	strbuf_release(&msg);
 	return err;
 }
@@ -193,37 +197,43 @@ static char *reap_pdf(pid_t pid, int fd, const struct edition_row *r)
  * Every PDF edition, in parallel in processes, not threads: pango 1.50 is
  * not free of shared state between threads (two threads typesetting at
  * once gave a justified line different glyph spacing in one run out of
- * two), and byte-identical output comes first. The first row is typeset
- * here, every other one in a child of its own; OVC_TS_SERIAL=1 typesets
- * one after the other (for measuring). The first error is reported.
+ * two), and byte-identical output comes first. The first row (the
+ * largest) is typeset here; the others are shared among as many children
+ * as there are other cores, at least one, each typesetting its rows one
+ * after the other (a child per small edition would only compete for the
+ * cores). OVC_TS_SERIAL=1 typesets all in this process (for measuring).
+ * The first error is reported.
  */
 static int write_pdfs(xmlDocPtr akn, const char *basedir, const char *out, char **err)
 {
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nchild = cores > 2 ? (size_t)cores - 1 : 1;
+	if (nchild > NEDITIONS - 1)
+		nchild = NEDITIONS - 1;
+	if (getenv("OVC_TS_SERIAL"))
+		nchild = 0;
 	pid_t pid[NEDITIONS];
 	int fd[NEDITIONS];
-	char *msg[NEDITIONS] = {0};
-	int serial = getenv("OVC_TS_SERIAL") != NULL;
 	fflush(NULL);
-	for (size_t i = 1; i < NEDITIONS; i++)
-		pid[i] = editions[i].pdf && !serial ? spawn_pdf(akn, &editions[i], basedir, out, &fd[i]) : -1;
-	for (size_t i = 0; i < NEDITIONS; i++) {
-		if (!editions[i].pdf)
-			continue;
-		if (i > 0 && pid[i] > 0)
-			msg[i] = reap_pdf(pid[i], fd[i], &editions[i]);
+	for (size_t k = 0; k < nchild; k++)
+		pid[k] = spawn_pdfs(akn, k, nchild, basedir, out, &fd[k]);
+	char *msg = editions[0].pdf ? write_pdf(akn, &editions[0], basedir, out) : NULL;
+	for (size_t k = 0; k < nchild; k++) {
+		char *m = pid[k] > 0 ? reap_pdfs(pid[k], fd[k]) : NULL;
+		for (size_t i = 1 + k; pid[k] <= 0 && i < NEDITIONS && !m; i += nchild)
+			if (editions[i].pdf) /* no child: here */
+				m = write_pdf(akn, &editions[i], basedir, out);
+		if (m && !msg)
+			msg = m;
 		else
-			msg[i] = write_pdf(akn, &editions[i], basedir, out);
+			free(m);
 	}
-	int rc = 0;
-	for (size_t i = 0; i < NEDITIONS; i++) {
-		if (msg[i] && rc == 0) {
-			*err = msg[i];
-			rc = -1;
-		} else {
-			free(msg[i]);
-		}
-	}
-	return rc;
+	for (size_t i = 1; nchild == 0 && i < NEDITIONS && !msg; i++)
+		if (editions[i].pdf)
+			msg = write_pdf(akn, &editions[i], basedir, out);
+	if (msg)
+		*err = msg;
+	return msg ? -1 : 0;
 }
 
 int build_outputs(struct ordinance *o, const char *out, char **err)

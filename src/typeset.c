@@ -1409,9 +1409,10 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 	const char *text = pango_layout_get_text(b->lay);
 	int line_end = line->start_index + line->length;
 	int keep_end_shy = ends_hyphenated(b, line);
-	/* cairo 1.16 does not mark the parent's text again after a Link ends,
-	 * so in a block with links every other run is a Span of its own:
-	 * no text outside the structure (PDF/UA, Matterhorn 01-005) */
+	/* cairo 1.16 does not mark the parent's text again after a Link ends
+	 * (nor on a new page once a Link has ended), so in a block with links
+	 * every other run is a Span of its own: no text outside the structure
+	 * (PDF/UA, Matterhorn 01-005) */
 	int has_links = 0;
 	for (size_t i = 0; i < b->nsp && !has_links; i++)
 		has_links = b->sp[i].kind == SP_LINK;

@@ -219,18 +219,22 @@ static int stream_data(const struct pdf *f, long num, struct strbuf *out)
 	return ts_inflate(st, n, out);
 }
 
-/* The text of the link drawn at the annotation's first quad point. */
-static const char *link_text(const struct ts_pdf_meta *m, int page, const char *ds, const char *de)
+/* The text of the link drawn at the annotation's first quad point; the
+ * links are in page order, *FROM is where PAGE's begin (moved on). */
+static const char *link_text(const struct ts_pdf_meta *m, int page, size_t *from, const char *ds,
+                             const char *de)
 {
+	while (*from < m->nlinks && m->links[*from].page < page)
+		(*from)++;
 	const char *q = find(ds, (size_t)(de - ds), "/QuadPoints [");
 	if (!q)
 		return NULL;
 	double x, y;
 	if (sscanf(q + 13, "%lf %lf", &x, &y) != 2)
 		return NULL;
-	for (size_t i = 0; i < m->nlinks; i++) {
+	for (size_t i = *from; i < m->nlinks && m->links[i].page == page; i++) {
 		const struct ts_link *l = &m->links[i];
-		if (l->page == page && fabs(l->x - x) < 0.05 && fabs(m->page_h - l->y - y) < 0.05)
+		if (fabs(l->x - x) < 0.05 && fabs(m->page_h - l->y - y) < 0.05)
 			return l->text;
 	}
 	return NULL;
@@ -258,6 +262,7 @@ static int pages_update(const struct pdf *f, struct update *u, const struct ts_p
 	long *kids = xcalloc(cap, sizeof *kids), *annots = xcalloc(cap, sizeof *annots);
 	size_t nk = refs_in(ds, de, "/Kids", kids, cap);
 	int rc = nk ? 0 : -1;
+	size_t from = 0;
 	for (size_t pg = 0; pg < nk && rc == 0; pg++) {
 		if (obj_dict(f, kids[pg], &ds, &de) || !is_page(ds, de)) {
 			rc = -1;
@@ -282,7 +287,7 @@ static int pages_update(const struct pdf *f, struct update *u, const struct ts_p
 			const char *as, *ae;
 			if (obj_dict(f, annots[a], &as, &ae) || !find(as, (size_t)(ae - as), "/Subtype /Link"))
 				continue;
-			const char *text = link_text(m, (int)pg, as, ae);
+			const char *text = link_text(m, (int)pg, &from, as, ae);
 			struct strbuf x;
 			strbuf_init(&x);
 			strbuf_puts(&x, "   /F 4\n   /Contents ");

@@ -43,7 +43,8 @@ int ts_deflate(const char *in, size_t n, struct strbuf *out)
 {
 	uLongf cap = compressBound((uLong)n);
 	unsigned char *buf = xmalloc(cap);
-	if (compress2(buf, &cap, (const Bytef *)in, (uLong)n, 6) != Z_OK) {
+	/* the fastest level: content streams are small, time is not */
+	if (compress2(buf, &cap, (const Bytef *)in, (uLong)n, Z_BEST_SPEED) != Z_OK) {
 		free(buf);
 		return -1;
 	}
