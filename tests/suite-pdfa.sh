@@ -189,4 +189,12 @@ check "raadsbesluit links to the ordinance it adopts (verordening.pdf)" sh -c \
 	"qpdf --json=2 --json-key=qpdf '$R' | grep -q '\"/URI\": \"u:verordening.pdf\"'"
 check "raadsbesluit.html: the same text, linking to verordening.html" sh -c \
 	"grep -q '<h1 id=\"titel\">Raadsbesluit</h1>' '$V/raadsbesluit.html' && grep -q '<a href=\"verordening.html\">Verordening sociaal domein Den Helder 2027</a>' '$V/raadsbesluit.html' && grep -q 'RV 2026-118 van 13 oktober 2026' '$V/raadsbesluit.html'"
+# ------------------------------------------------------- the legal HTML
+H=$V/verordening.html
+check "wetstechnische informatie: the 11 leden in which the college sets nadere regels, found in the text; not the transitional 15.2" sh -c \
+	"[ \$(grep -c '^ *<li><a href=\"#art_[0-9.]*__para_[0-9]*\">Artikel [0-9.]*, lid [0-9]*</a>: ' '$H') -eq 11 ] && grep -q '<li><a href=\"#art_2.4__para_5\">Artikel 2.4, lid 5</a>: Het college stelt nadere regels over wat als gebruikelijke hulp geldt.' '$H' && ! grep -q 'href=\"#art_15.2__para_4\">Artikel 15.2, lid 4</a>' '$H'"
+check "wetstechnische informatie: the intrekking is article 15.3" sh -c \
+	"grep -q '<dt>Intrekking</dt>' '$H' && grep -q '<a href=\"#art_15.3\">Artikel 15.3 Intrekking van de oude verordeningen</a>' '$H'"
+check "the long 'gelet op' folds on screen (details), with its count of laws and articles" \
+	grep -q '<summary>gelet op … (8 wetten, 49 artikelen)</summary>' "$H"
 echo "1..$n"
