@@ -35,6 +35,10 @@ pdf, html = sys.argv[1], sys.argv[2]
 def run(*a):
     return subprocess.run(a, check=True, capture_output=True, text=True).stdout
 src = open(html, encoding='utf-8').read()
+# the screen's own navigation has no place in print: permanent links in the
+# headings, the wetstechnische informatie
+src = re.sub(r'<a class="permalink" .*?</a>', '', src, flags=re.S)
+src = src.replace('id="wetstechnische-informatie"', '')
 def fix(s):  # names are ASCII, other bytes as ~XX (src/typeset.c dest_name)
     if not re.fullmatch(r'[!-~]*', s): return '\0' + s  # never an id: a name must be ASCII
     b = re.sub(rb'~([0-9A-F]{2})', lambda m: bytes([int(m.group(1), 16)]), s.encode('ascii'))
@@ -158,6 +162,7 @@ import re, subprocess, sys
 pdf, html = sys.argv[1], sys.argv[2]
 src = open(html, encoding='utf-8').read()
 norm = lambda h: ' '.join(re.sub(r'<[^>]+>', ' ', h).split())
+src = re.sub(r'<a class="permalink" .*?</a>', '', src, flags=re.S)  # screen only
 heads = set(norm(h) for h in re.findall(r'<h[1-4][^>]*>(.*?)</h[1-4]>', src, re.S))
 # a theme card's heading is followed by its picture, which has no text
 heads -= set(norm(h) for h in re.findall(r'<h[1-4][^>]*data-outline="0"[^>]*>(.*?)</h[1-4]>', src, re.S))
