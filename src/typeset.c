@@ -757,6 +757,8 @@ static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 				b->keep_next = 1;
 			if (has_class(c, "tekenruimte")) /* room for a signature: four body lines */
 				b->space_before = 4 * t->st.role[TR_BODY].size * t->st.role[TR_BODY].leading;
+			else if (has_class(c, "rol")) /* a signature's role: apart from the name above */
+				b->space_before = 1.5 * t->st.role[TR_BODY].size * t->st.role[TR_BODY].leading;
 		} else if (!strcmp(name, "ul") && has_class(c, "wet-labels")) {
 			label_line(t, c, cx);
 		} else if (!strcmp(name, "ol") || !strcmp(name, "ul")) {
