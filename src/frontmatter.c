@@ -30,6 +30,7 @@ static const char *const keys[FM_COUNT] = {
 	[FM_CLIENTONDERSTEUNING] = "clientondersteuning",
 	[FM_SPOED] = "spoed",
 	[FM_OPBOUW] = "opbouw",
+	[FM_VOORSTELNUMMER] = "voorstelnummer",
 };
 
 const char *frontmatter_key(int k)

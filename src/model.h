@@ -248,6 +248,7 @@ enum fm_key {
 	FM_CLIENTONDERSTEUNING,
 	FM_SPOED,
 	FM_OPBOUW,   /* omgekeerd | vrij: the four-part ordinance, or any regulation */
+	FM_VOORSTELNUMMER, /* the number of the council proposal (raadsbesluit) */
 	FM_COUNT
 };
 

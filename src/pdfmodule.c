@@ -14,19 +14,13 @@
 
 #define MODULE_NAME "ovc-pdf.so"
 
-typedef int editions_fn(xmlDocPtr, const char *, const char *, char **);
+typedef int typeset_fn(const struct typeset_input *, const char *, char **);
 
 /* Present when the typesetter is linked into the program itself. */
-extern int typeset_editions(xmlDocPtr, const char *, const char *, char **)
+extern int typeset_pdf_file(const struct typeset_input *, const char *, char **)
 	__attribute__((weak));
 
-static editions_fn *editions;
-
-/* One XHTML document to one PDF file (typeset_pdf_file, src/typeset.h). */
-typedef int file_fn(xmlDocPtr, const char *, const char *, char **);
-extern int typeset_pdf_file(xmlDocPtr, const char *, const char *, char **)
-	__attribute__((weak));
-static file_fn *pdf_file;
+static typeset_fn *typeset;
 
 /* The folder of the running executable, or NULL. */
 static char *exe_dir(void)
@@ -45,11 +39,10 @@ static char *exe_dir(void)
 
 int pdfmodule_load(char **err)
 {
-	if (editions)
+	if (typeset)
 		return 0;
-	if (typeset_editions) {
-		editions = typeset_editions;
-		pdf_file = typeset_pdf_file;
+	if (typeset_pdf_file) {
+		typeset = typeset_pdf_file;
 		return 0;
 	}
 	char *dir = exe_dir();
@@ -85,7 +78,7 @@ int pdfmodule_load(char **err)
 		                 "installeer het opnieuw met make install",
 		                 cand[which], why); /* dlerror() is English: say what to do */
 	} else {
-		void *fn = dlsym(h, "typeset_editions");
+		void *fn = dlsym(h, "typeset_pdf_file");
 		const char *const *ver = dlsym(h, "typeset_module_version");
 		if (!fn || !ver) {
 			*err = xasprintf("%s is geen PDF-module van ovc", cand[which]);
@@ -93,10 +86,7 @@ int pdfmodule_load(char **err)
 			*err = xasprintf("de PDF-module %s hoort bij ovc %s, niet bij ovc %s",
 			                 cand[which], *ver, OVC_VERSION);
 		} else {
-			memcpy(&editions, &fn, sizeof editions); /* object to function pointer (POSIX) */
-			void *ff = dlsym(h, "typeset_pdf_file");
-			if (ff)
-				memcpy(&pdf_file, &ff, sizeof pdf_file);
+			memcpy(&typeset, &fn, sizeof typeset); /* object to function pointer (POSIX) */
 			rc = 0;
 		}
 		/* The module stays loaded for the rest of the run: no dlclose. */
@@ -107,20 +97,9 @@ int pdfmodule_load(char **err)
 	return rc;
 }
 
-int pdfmodule_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err)
+int pdfmodule_typeset(const struct typeset_input *in, const char *path, char **err)
 {
 	if (pdfmodule_load(err))
 		return -1;
-	return editions(akn, basedir, out, err);
-}
-
-int pdfmodule_typeset_file(xmlDocPtr doc, const char *basedir, const char *path, char **err)
-{
-	if (pdfmodule_load(err))
-		return -1;
-	if (!pdf_file) {
-		*err = xstrdup("de PDF-module kent typeset_pdf_file niet");
-		return -1;
-	}
-	return pdf_file(doc, basedir, path, err);
+	return typeset(in, path, err);
 }

@@ -5,6 +5,7 @@
 #include "transpose.h"
 
 #include "diag.h"
+#include "embedded.h"
 #include "import.h"
 #include "model.h"
 #include "output.h"
@@ -631,7 +632,10 @@ int transpose_write(struct ordinance *o, const char *out, char **err)
 	if (rc == 0) {
 		xmlDocPtr doc = xhtml_out(o, &t, &tb, 1);
 		path = xasprintf("%s/transponeringstabel.pdf", out);
-		rc = pdfmodule_typeset_file(doc, o->dir, path, err);
+		/* the legal edition's print style: the table goes with the toelichting */
+		const struct embedded_file *f = embedded_find("stylesheets/print-verordening.ini");
+		struct typeset_input in = {doc, f->path, (const char *)f->data, f->len, o->dir};
+		rc = pdfmodule_typeset(&in, path, err);
 		free(path);
 		xmlFreeDoc(doc);
 	}
