@@ -40,9 +40,9 @@ struct edition_row {
 };
 
 static const struct edition_row editions[] = {
-	{"stylesheets/verordening.xsl", "verordening.html", "verordening.pdf", "stylesheets/print-verordening.ini"},
+	{"stylesheets/verordening.xsl", "verordening.html", "verordening.pdf", "stylesheets/print-verordening.ini", 0},
 	{"stylesheets/publieksversie.xsl", "publieksversie.html", "publieksversie.pdf", "stylesheets/print-publieksversie.ini", 1},
-	{"stylesheets/raadsbesluit.xsl", "raadsbesluit.html", "raadsbesluit.pdf", "stylesheets/print-raadsbesluit.ini"},
+	{"stylesheets/raadsbesluit.xsl", "raadsbesluit.html", "raadsbesluit.pdf", "stylesheets/print-raadsbesluit.ini", 0},
 };
 #define NEDITIONS (sizeof editions / sizeof editions[0])
 
