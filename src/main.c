@@ -11,6 +11,7 @@
 #include "stats.h"
 #include "util.h"
 #include "version.h"
+#include "wijzig.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,6 +36,9 @@ static const char usage[] =
 	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
 	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
 	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
+	"  wijzig OUD NIEUW [-o UIT] [--datum=JJJJ-MM-DD]  wijzigingsverordening, renvooi en\n"
+	"                         samenvatting uit twee versies (OUD mag een git-revisie zijn)\n"
+	"  pas-toe OUD WIJZIGING -o UIT [--vergelijk NIEUW]  pas een wijzigingsverordening toe\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -221,6 +225,11 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
+	if (argc > 1 && (!strcmp(argv[1], "wijzig") || !strcmp(argv[1], "pas-toe")))
+		return wijzig_main(argc, argv);
+	int wrc;
+	if (wijzig_check_dispatch(argc, argv, &wrc))
+		return wrc;
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
