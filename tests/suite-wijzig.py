@@ -1,0 +1,353 @@
+#!/usr/bin/env python3
+"""ovc wijzig and ovc pas-toe: round trips on generated edits of the
+shipped ordinance, and the golden formulas of Aanwijzingen 6.15 and 6.18.
+
+Round trips: every edit is made programmatically from whatever verordening/
+holds (so another engineer may rewrite its text): word changes, inserted
+and removed leden, onderdelen and articles, moved articles, changed headings
+and combinations. For each, `ovc wijzig OUD NIEUW` must write a
+wijzigingsverordening that `ovc check` accepts and that `ovc pas-toe` turns
+into NIEUW exactly (--vergelijk: the model as text). Prints TAP."""
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OVC = os.path.abspath(os.environ.get("OVC", os.path.join(ROOT, "build", "ovc")))
+SRC = os.path.join(ROOT, "verordening")
+n = 0
+failed = 0
+
+
+def tap(ok, name, detail=""):
+    global n, failed
+    n += 1
+    if not ok:
+        failed += 1
+    print(("ok %d - %s" if ok else "not ok %d - %s") % (n, name))
+    if not ok and detail:
+        for line in detail.strip().splitlines()[:25]:
+            print("#   " + line)
+
+
+def run(*args):
+    p = subprocess.run([OVC] + list(args), capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+# ---- The ordinance as editable pieces ----------------------------------------
+
+PART_FILES = None
+
+
+def part_files(d):
+    return sorted(f for f in os.listdir(d) if re.match(r"\d.*\.md$", f))
+
+
+class Article:
+    """An article section: its lines, and where its Regels list is."""
+
+    def __init__(self, lines):
+        self.lines = lines
+
+    def heading(self):
+        return self.lines[0]
+
+    def regels(self):
+        """(start, end) of the Regels block body, or None."""
+        lvl = len(self.lines[0]) - len(self.lines[0].lstrip("#"))
+        start = None
+        for i, l in enumerate(self.lines):
+            if re.match(r"#{%d} Regels\s*$" % (lvl + 1), l):
+                start = i + 1
+            elif start is not None and re.match(r"#{%d} " % (lvl + 1), l):
+                return start, i
+        if start is not None:
+            return start, len(self.lines)
+        if not any(re.match(r"#{%d} " % (lvl + 1), l) for l in self.lines[1:]):
+            return 1, len(self.lines)
+        return None
+
+    def leden(self):
+        """The numbered leden: list of (first, end) line ranges, or []."""
+        r = self.regels()
+        if not r:
+            return []
+        out = []
+        for i in range(*r):
+            if re.match(r"\d+\. ", self.lines[i]):
+                out.append([i, i + 1])
+            elif out and self.lines[i].startswith(" ") and self.lines[i].strip():
+                out[-1][1] = i + 1
+        return out
+
+    def points(self, lid):
+        """The onderdelen lines of a lid range (first-level only)."""
+        a, b = lid
+        return [i for i in range(a, b) if re.match(r"   \d+\. ", self.lines[i])]
+
+
+class Doc:
+    def __init__(self, d):
+        self.dir = d
+        self.files = {}
+        for f in part_files(d):
+            self.files[f] = self.split(open(os.path.join(d, f), encoding="utf-8").read())
+
+    @staticmethod
+    def split(text):
+        """Cut a part file into ['raw' or Article] at article headings."""
+        out, cur, art = [], [], False
+        for line in text.split("\n"):
+            is_unit = re.match(r"#{1,4} (Deel|Hoofdstuk|Paragraaf|Artikel)\b", line)
+            if is_unit:
+                if cur:
+                    out.append(Article(cur) if art else cur)
+                cur, art = [line], line.lstrip("#").startswith(" Artikel")
+            else:
+                cur.append(line)
+        if cur:
+            out.append(Article(cur) if art else cur)
+        return out
+
+    def articles(self):
+        for f, pieces in self.files.items():
+            for i, p in enumerate(pieces):
+                if isinstance(p, Article):
+                    yield f, i, p
+
+    def write(self, d):
+        shutil.copytree(self.dir, d)
+        for f, pieces in self.files.items():
+            lines = []
+            for p in pieces:
+                lines.extend(p.lines if isinstance(p, Article) else p)
+            open(os.path.join(d, f), "w", encoding="utf-8").write("\n".join(lines))
+
+
+def plain(a):
+    """An article that is safe to copy: no type= and a label that can go."""
+    return "type=" not in a.heading()
+
+
+def renumber(lines, a, b, indent):
+    k = 1
+    for i in range(a, b):
+        m = re.match(r"( {%d})\d+\. " % indent, lines[i])
+        if m and (indent == 0 or not re.match(r" {%d} " % indent, lines[i])):
+            lines[i] = re.sub(r"^( {%d})\d+\." % indent, r"\g<1>%d." % k, lines[i])
+            k += 1
+
+
+# ---- Edits --------------------------------------------------------------------
+
+WORDS = ["tijdig", "schriftelijk", "zorgvuldig", "zo nodig", "in elk geval"]
+
+
+def edit_word(doc, rnd):
+    arts = [a for _, _, a in doc.articles() if a.leden()]
+    a = rnd.choice(arts)
+    lid = rnd.choice(a.leden())
+    i = lid[0]
+    words = a.lines[i].split(" ")
+    cand = [k for k in range(2, len(words)) if re.match(r"^[a-z]{4,}$", words[k])]
+    if not cand:
+        return None
+    k = rnd.choice(cand)
+    kind = rnd.choice(["vervang", "schrap", "voeg in"])
+    if kind == "vervang":
+        words[k] = rnd.choice(WORDS)
+    elif kind == "schrap":
+        del words[k]
+    else:
+        words.insert(k, rnd.choice(WORDS))
+    a.lines[i] = " ".join(words)
+    return "woord %s in %s" % (kind, a.heading()[:40])
+
+
+def edit_lid_in(doc, rnd):
+    a = rnd.choice([a for _, _, a in doc.articles() if len(a.leden()) >= 2])
+    leden = a.leden()
+    k = rnd.randrange(len(leden) + 1)
+    at = leden[k][0] if k < len(leden) else leden[-1][1]
+    a.lines.insert(at, "9. Het college kan hiervan afwijken als de situatie van de inwoner daarom vraagt.")
+    r = a.regels()
+    renumber(a.lines, r[0], r[1], 0)
+    return "lid ingevoegd op plaats %d in %s" % (k + 1, a.heading()[:40])
+
+
+def edit_lid_out(doc, rnd):
+    a = rnd.choice([a for _, _, a in doc.articles() if len(a.leden()) >= 2])
+    leden = a.leden()
+    k = rnd.randrange(len(leden))
+    del a.lines[leden[k][0]:leden[k][1]]
+    r = a.regels()
+    renumber(a.lines, r[0], r[1], 0)
+    return "lid %d geschrapt in %s" % (k + 1, a.heading()[:40])
+
+
+def lists(doc):
+    out = []
+    for _, _, a in doc.articles():
+        for lid in a.leden():
+            pts = a.points(lid)
+            if len(pts) >= 2 and all(not a.lines[p + 1].startswith("      ") for p in pts if p + 1 < len(a.lines)):
+                out.append((a, lid, pts))
+    return out
+
+
+def tail(s):
+    for t in ("; en", "; of", ";", "."):
+        if s.endswith(t):
+            return t
+    return ""
+
+
+def edit_point_in(doc, rnd):
+    a, lid, pts = rnd.choice(lists(doc))
+    k = rnd.randrange(len(pts) + 1)
+    if k < len(pts):
+        a.lines.insert(pts[k], "   9. een onderdeel dat er in deze versie bij komt;")
+    else:
+        last = a.lines[pts[-1]]
+        t = tail(last)
+        before = a.lines[pts[-2]] if len(pts) >= 2 else None
+        conj = tail(before) if before else ";"
+        # the old last keeps the list's conjunction, the one before it a semicolon
+        if conj in ("; en", "; of") and before is not None:
+            a.lines[pts[-2]] = before[: len(before) - len(conj)] + ";"
+            a.lines[pts[-1]] = last[: len(last) - len(t)] + conj
+        else:
+            a.lines[pts[-1]] = last[: len(last) - len(t)] + ";"
+        a.lines.insert(pts[-1] + 1, "   9. een laatste onderdeel dat er bij komt" + (t or "."))
+    renumber(a.lines, lid[0], lid[1] + 1, 3)
+    return "onderdeel ingevoegd op plaats %d in %s" % (k + 1, a.heading()[:40])
+
+
+def edit_point_out(doc, rnd):
+    a, lid, pts = rnd.choice(lists(doc))
+    k = rnd.randrange(len(pts))
+    if k == len(pts) - 1:
+        t = tail(a.lines[pts[-1]])
+        prev = a.lines[pts[-2]]
+        conj = tail(prev)
+        a.lines[pts[-2]] = prev[: len(prev) - len(conj)] + (t or ".")
+        if len(pts) >= 3 and conj in (";",):
+            pass
+    del a.lines[pts[k]]
+    renumber(a.lines, lid[0], lid[1] - 1, 3)
+    return "onderdeel %d geschrapt in %s" % (k + 1, a.heading()[:40])
+
+
+def strip_label(h, title):
+    lvl = h.split(" ")[0]
+    attrs = re.search(r"\{[^}]*\}\s*$", h)
+    at = ""
+    if attrs:
+        keep = [x for x in re.findall(r'\S+="[^"]*"|\S+', attrs.group(0)[1:-1]) if not x.startswith("#")]
+        at = " {%s}" % " ".join(keep) if keep else ""
+    return "%s Artikel %s%s" % (lvl, title, at)
+
+
+def edit_art_in(doc, rnd):
+    cands = [(f, i, a) for f, i, a in doc.articles() if plain(a)]
+    f, i, a = rnd.choice(cands)
+    new = Article(list(a.lines))
+    new.lines[0] = strip_label(a.heading(), "Een nieuw artikel over %s" % rnd.choice(["nazorg", "evaluatie", "samenwerking"]))
+    doc.files[f].insert(i + rnd.choice([0, 1]), new)
+    return "artikel ingevoegd bij %s" % a.heading()[:40]
+
+
+def edit_art_out(doc, rnd):
+    cands = [(f, i, a) for f, i, a in doc.articles() if plain(a)]
+    f, i, a = rnd.choice(cands)
+    del doc.files[f][i]
+    # keep the chapter: a chapter without articles is not what this test is about
+    return "artikel geschrapt: %s" % a.heading()[:40]
+
+
+def edit_art_move(doc, rnd):
+    cands = [(f, i, a) for f, i, a in doc.articles() if plain(a)]
+    f, i, a = rnd.choice(cands)
+    del doc.files[f][i]
+    g, j, b = rnd.choice([(g, j, b) for g, j, b in doc.articles() if b is not a])
+    if a.heading().split(" ")[0] != b.heading().split(" ")[0]:
+        return None
+    doc.files[g].insert(j + rnd.choice([0, 1]), a)
+    return "artikel verplaatst: %s" % a.heading()[:40]
+
+
+def edit_heading(doc, rnd):
+    if rnd.random() < 0.5:
+        f, i, a = rnd.choice(list(doc.articles()))
+        h = a.heading()
+        m = re.match(r"(#+ Artikel (?:[\d.]+ )?)(.*?)(\s*\{[^}]*\})?\s*$", h)
+        a.lines[0] = m.group(1) + m.group(2) + " en meer" + (m.group(3) or "")
+        return "opschrift artikel gewijzigd: %s" % h[:40]
+    f = rnd.choice(list(doc.files))
+    pieces = doc.files[f]
+    for p in pieces:
+        if not isinstance(p, Article) and p and p[0].startswith("## Hoofdstuk"):
+            m = re.match(r"(## Hoofdstuk (?:\d+ )?)(.*?)(\s*\{[^}]*\})?\s*$", p[0])
+            p[0] = m.group(1) + "Over " + m.group(2)[0].lower() + m.group(2)[1:] + (m.group(3) or "")
+            return "opschrift hoofdstuk gewijzigd in %s" % f
+    return None
+
+
+KINDS = [edit_word, edit_lid_in, edit_lid_out, edit_point_in, edit_point_out,
+         edit_art_in, edit_art_out, edit_art_move, edit_heading]
+
+
+def make_case(k, base, out):
+    rnd = random.Random(1000 + k)
+    for attempt in range(20):
+        doc = Doc(base)
+        if k < 4 * len(KINDS):
+            steps = [KINDS[k % len(KINDS)]]
+        else:
+            steps = [rnd.choice(KINDS) for _ in range(rnd.randint(2, 4))]
+        what = [s(doc, rnd) for s in steps]
+        if all(what):
+            doc.write(out)
+            return "; ".join(what)
+    return None
+
+
+def round_trips(tmp):
+    cases = 4 * len(KINDS) + 10
+    for k in range(cases):
+        d = os.path.join(tmp, "c%02d" % k)
+        os.makedirs(d)
+        what = make_case(k, SRC, os.path.join(d, "nieuw"))
+        if not what:
+            tap(False, "geval %d: geen bewerking te maken" % k)
+            continue
+        rc, out, err = run("wijzig", SRC, os.path.join(d, "nieuw"), "-o", os.path.join(d, "w"))
+        if rc != 0:
+            tap(False, "geval %d (%s): ovc wijzig" % (k, what), err)
+            continue
+        rc2, _, err2 = run("check", os.path.join(d, "w"))
+        rc3, out3, err3 = run("pas-toe", SRC, os.path.join(d, "w"), "-o", os.path.join(d, "r"),
+                              "--vergelijk", os.path.join(d, "nieuw"))
+        ok = rc2 == 0 and rc3 == 0 and "is gelijk aan" in out3
+        tap(ok, "geval %d (%s): wijzig, check en pas-toe geven NIEUW precies" % (k, what),
+            err2 + err3 + open(os.path.join(d, "w", "wijziging.md")).read()[-3000:])
+
+
+def main():
+    tmp = tempfile.mkdtemp()
+    try:
+        round_trips(tmp)
+    finally:
+        shutil.rmtree(tmp)
+    print("1..%d" % n)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
