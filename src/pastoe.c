@@ -1193,10 +1193,11 @@ static int article_element(struct wz_doc *doc, struct wz_art *a, const char *s,
 			if (eat(&p, ", ")) {
 				if (eat(&p, "aanhef, "))
 					strbuf_printf(&sb, "In het %s lid, aanhef, %s", ordinal_word(n), p);
-				else if (eat(&p, "onderdeel ") && strstr(p, ", komt te luiden:"))
-					strbuf_printf(&sb, "Het %s lid, onderdeel %s", ordinal_word(n), p);
+				else if (!strncmp(p, "onderdeel ", 10) && strstr(p, ", komt te luiden:"))
+					strbuf_printf(&sb, "Het %s lid, %s", ordinal_word(n), p);
 				else if (strstr(it->text, "komt te luiden:") == NULL)
-					strbuf_printf(&sb, "In het %s lid %s", ordinal_word(n), p);
+					strbuf_printf(&sb, "In het %s lid%s %s", ordinal_word(n),
+					              strncmp(p, "onderdeel ", 10) ? "" : ",", p);
 				else if (strcmp(p, "komt te luiden:") == 0)
 					strbuf_printf(&sb, "Het %s lid komt te luiden:", ordinal_word(n));
 			} else {

@@ -1118,6 +1118,26 @@ static int walk(struct gen *g, const struct wz_doc *nieuw)
 	return 0;
 }
 
+/* A file as a comparable text: the articles in their canonical form. */
+static char *file_canon(const struct wz_file *f)
+{
+	if (!f->parts)
+		return xstrdup(f->text);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t c = 0; c < f->nchunks; c++) {
+		const struct wz_chunk *ch = &f->chunks[c];
+		strbuf_printf(&sb, "%d %s %s %s\n", (int)ch->kind, ch->title ? ch->title : "",
+		              ch->attrs ? ch->attrs : "", ch->raw ? ch->raw : "");
+		if (ch->art) {
+			char *t = art_canon(ch->art, 0);
+			strbuf_printf(&sb, "%d %d %s\n", ch->art->level, ch->art->written, t);
+			free(t);
+		}
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
 int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const struct wz_options *op,
                 struct wz_result *r, char **err)
 {
@@ -1147,7 +1167,7 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 	if (rc == 0) {
 		/* what the items give must be the new text, file by file */
 		for (size_t f = 0; f < nieuw->nfiles && rc == 0; f++) {
-			char *x = wz_file_text(&g.w.files[f]), *y = wz_file_text(&nieuw->files[f]);
+			char *x = file_canon(&g.w.files[f]), *y = file_canon(&nieuw->files[f]);
 			if (strcmp(x, y) != 0) {
 				g.err = xasprintf("interne fout: de wijzigingen geven niet precies de nieuwe tekst "
 				                  "van %s", nieuw->files[f].name);

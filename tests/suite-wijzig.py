@@ -339,9 +339,177 @@ def round_trips(tmp):
             err2 + err3 + open(os.path.join(d, "w", "wijziging.md")).read()[-3000:])
 
 
+# ---- Golden formulas: the examples of Aanwijzingen 6.15 and 6.18 -------------
+
+MINI = os.path.join(ROOT, "tests", "fixtures", "minimaal")
+
+EXTRA = """
+### Artikel 7 Termijnen {#termijnen thema=wonen}
+
+#### Doel
+
+Kinderen weten waar zij aan toe zijn.
+
+#### Regels
+
+1. Het college beslist binnen acht weken.
+2. Het college betrekt bij zijn besluit:
+   1. de wensen van de jeugdige;
+   2. de wensen van de ouders;
+   3. het advies van de school;
+   4. het advies van de huisarts.
+3. Het college vraagt advies aan:
+   1. de jeugdarts;
+   2. de gezinscoach;
+   3. de leerplichtambtenaar; of
+   4. de wijkagent.
+4. Het college let op:
+   1. de veiligheid;
+   2. de gezondheid;
+   3. de ontwikkeling;
+   4. de school;
+   5. de vrije tijd;
+   6. de vrienden.
+
+### Artikel 8 Modellen {#modellen thema=wonen}
+
+#### Doel
+
+Ouders weten welke formulieren er zijn.
+
+#### Regels
+
+1. Het college stelt modellen vast.
+2. Een aanvraag wordt ingediend met een formulier.
+3. Het college maakt het model bekend.
+4. De aanvrager ontvangt een bevestiging.
+5. Het college beslist binnen acht weken.
+6. Bij de aanvraag verstrekt de aanvrager:
+   1. het model, bedoeld in artikel 12, ingevuld;
+   2. een kopie van een identiteitsbewijs;
+   3. de naam van de jeugdige;
+   4. het adres van de jeugdige;
+   5. de naam van de ouders;
+   6. het adres van de ouders;
+   7. de naam van de school;
+   8. de naam van de huisarts;
+   9. een verklaring van de school;
+   10. een verklaring van de huisarts;
+   11. een ondertekening door beide ouders.
+"""
+
+
+def golden_base(d):
+    shutil.copytree(MINI, d)
+    p = os.path.join(d, "verordening.md")
+    t = open(p, encoding="utf-8").read().replace("nummering: hoofdstuk", "nummering: doorlopend")
+    open(p, "w", encoding="utf-8").write(t)
+    for f in os.listdir(d):
+        if f.endswith(".md"):
+            p = os.path.join(d, f)
+            t = open(p, encoding="utf-8").read()
+            t = re.sub(r"(#+ Artikel) \d+\.\d+", r"\1", t)
+            if f == "2-participatiewet.md":
+                pass
+            if f == "1-gemeenschappelijk.md":
+                t = t.replace("   2. per e-mail.", "   2. per e-mail of andere omstandigheden in de gevallen bedoeld in artikel 16 van de wet.")
+            if f == "4-jeugdwet.md":
+                t = t.rstrip("\n") + "\n" + EXTRA
+            open(p, "w", encoding="utf-8").write(t)
+
+
+def sub(path, old, new):
+    t = open(path, encoding="utf-8").read()
+    assert old in t, old
+    open(path, "w", encoding="utf-8").write(t.replace(old, new, 1))
+
+
+GOLDEN = [
+    ("6.15, voorbeeld A: vervalt en vervangen in een onderdeel",
+     [("1-gemeenschappelijk.md", "per e-mail of andere omstandigheden in de gevallen bedoeld in artikel 16",
+       "per e-mail in de gevallen bedoeld in artikel 17a")],
+     ["## A", 'In artikel 3, tweede lid, onderdeel b, vervalt "of andere omstandigheden" en wordt "16" vervangen door "17a".']),
+    ("6.15, voorbeeld B: artikel wordt als volgt gewijzigd, lid, onderdeel komt te luiden",
+     [("4-jeugdwet.md", "3. Het college maakt het model bekend.", "3. Het college maakt de modellen bekend."),
+      ("4-jeugdwet.md", "1. het model, bedoeld in artikel 12, ingevuld;", "1. de modellen, bedoeld in artikel 12, ingevuld;"),
+      ("4-jeugdwet.md", "11. een ondertekening door beide ouders.", "11. een handtekening van elke ouder met gezag, of van de voogd.")],
+     ["Artikel 8 wordt als volgt gewijzigd:",
+      '1. In het derde lid wordt "het model" vervangen door "de modellen".',
+      "2. Het zesde lid wordt als volgt gewijzigd:",
+      '   a. In onderdeel a wordt "het model," vervangen door "de modellen,".',
+      "   b. Onderdeel k komt te luiden:",
+      "      > k. een handtekening van elke ouder met gezag, of van de voogd."]),
+    ("6.18, eerste lid, A: lid ingevoegd onder vernummering",
+     [("4-jeugdwet.md", "2. Het vorige lid geldt ook voor pleegzorg.",
+       "2. Het college werkt samen met de gecertificeerde instellingen.\n3. Het vorige lid geldt ook voor pleegzorg.")],
+     ["1. Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd, luidende:",
+      "   > 2. Het college werkt samen met de gecertificeerde instellingen."]),
+    ("6.18, eerste lid, B: lid vervalt onder vernummering",
+     [("4-jeugdwet.md", "1. Het college beslist binnen acht weken.\n2. Het college betrekt",
+       "1. Het college betrekt"),
+      ("4-jeugdwet.md", "3. Het college vraagt", "2. Het college vraagt"),
+      ("4-jeugdwet.md", "4. Het college let op", "3. Het college let op")],
+     ["1. Het eerste lid vervalt, onder vernummering van het tweede tot en met vierde lid tot eerste tot en met derde lid."]),
+    ("6.18, tweede lid, A: onderdeel ingevoegd onder verlettering",
+     [("4-jeugdwet.md", "   3. de ontwikkeling;", "   3. de opvoeding;\n   4. de ontwikkeling;")],
+     ["   a. Onder verlettering van de onderdelen c tot en met f tot d tot en met g wordt een onderdeel ingevoegd, luidende:",
+      "      > c. de opvoeding;"]),
+    ("6.18, tweede lid, B: onderdeel toegevoegd, punt wordt puntkomma",
+     [("4-jeugdwet.md", "   4. het advies van de huisarts.", "   4. het advies van de huisarts;\n   5. het advies van de wijkverpleging.")],
+     ["   a. Onder vervanging van de punt aan het slot van onderdeel d door een puntkomma wordt een onderdeel toegevoegd, luidende:",
+      "      > e. het advies van de wijkverpleging."]),
+    ("6.18, tweede lid, C: onderdeel toegevoegd, \"; of\" schuift op",
+     [("4-jeugdwet.md", "   3. de leerplichtambtenaar; of\n   4. de wijkagent.",
+       "   3. de leerplichtambtenaar;\n   4. de wijkagent; of\n   5. de jongerenwerker.")],
+     ['   a. Onder vervanging van "; of" aan het slot van onderdeel c door een puntkomma en onder vervanging van de punt aan het slot van onderdeel d door "; of" wordt een onderdeel toegevoegd, luidende:',
+      "      > e. de jongerenwerker."]),
+    ("6.18, derde lid: een artikel zonder leden krijgt er een bij",
+     [("2-participatiewet.md", "Het college biedt ondersteuning als bedoeld in de artikelen 2.1 en 1.2.",
+       "1. Het college biedt ondersteuning als bedoeld in de artikelen 2.1 en 1.2.\n2. De ondersteuning duurt ten hoogste een jaar.")],
+     ["Artikel 4 wordt als volgt gewijzigd:",
+      '1. Voor de tekst wordt de aanduiding "1." geplaatst.',
+      "2. Er wordt een lid toegevoegd, luidende:",
+      "   > 2. De ondersteuning duurt ten hoogste een jaar."]),
+    ("6.18, vierde lid: van twee leden naar een artikel zonder leden",
+     [("4-jeugdwet.md", "1. Het college zorgt voor jeugdhulp.\n2. Het vorige lid geldt ook voor pleegzorg.",
+       "Het college zorgt voor jeugdhulp.")],
+     ['1. Het tweede lid alsmede de aanduiding "1." voor het eerste lid vervallen.']),
+    ("6.9: een artikel komt te luiden; 6.11: een artikel ingevoegd onder vernummering; opschrift",
+     [("4-jeugdwet.md", "### Artikel 8 Modellen {#modellen thema=wonen}",
+       "### Artikel 9 Formulieren {#modellen thema=wonen}"),
+      ("4-jeugdwet.md", "### Artikel 7 Termijnen", "### Artikel 8 Termijnen"),
+      ("2-participatiewet.md", "## Hoofdstuk 3 Werk", "## Hoofdstuk 3 Werk en meedoen"),
+      ("3-wmo.md", "## Hoofdstuk 4 Thuis\n",
+       "## Hoofdstuk 4 Thuis\n\n### Artikel Hulp bij het huishouden {thema=wonen}\n\n#### Doel\n\nUw huis blijft schoon.\n\n#### Regels\n\nHet college kan hulp bij het huishouden verstrekken.\n")],
+     ["Het opschrift van hoofdstuk 3 komt te luiden: Werk en meedoen",
+      "Onder vernummering van de artikelen 5 tot en met 8 tot 6 tot en met 9 wordt in hoofdstuk 4 voor artikel 5 een artikel ingevoegd, luidende:",
+      "Het opschrift van artikel 9 komt te luiden: Formulieren"]),
+]
+
+
+def golden(tmp):
+    base = os.path.join(tmp, "g-oud")
+    golden_base(base)
+    for k, (name, edits, want) in enumerate(GOLDEN):
+        d = os.path.join(tmp, "g%02d" % k)
+        shutil.copytree(base, os.path.join(d, "nieuw"))
+        for f, old, new in edits:
+            sub(os.path.join(d, "nieuw", f), old, new)
+        rc, out, err = run("wijzig", base, os.path.join(d, "nieuw"), "-o", os.path.join(d, "w"))
+        text = open(os.path.join(d, "w", "wijziging.md"), encoding="utf-8").read() if rc == 0 else err
+        lines = text.split("\n")
+        missing = [w for w in want if w not in lines]
+        tap(rc == 0 and not missing, "Aanwijzing %s" % name,
+            "ontbreekt: %r\n%s" % (missing, text[text.find("# Artikel I"):]))
+        rc3, out3, err3 = run("pas-toe", base, os.path.join(d, "w"), "-o", os.path.join(d, "r"),
+                              "--vergelijk", os.path.join(d, "nieuw"))
+        tap(rc3 == 0 and "is gelijk aan" in out3, "Aanwijzing %s: pas-toe geeft de nieuwe tekst" % name, err3)
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
+        golden(tmp)
         round_trips(tmp)
     finally:
         shutil.rmtree(tmp)
