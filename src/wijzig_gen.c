@@ -1162,6 +1162,12 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 	int rc = files_same(&g, nieuw) || containers_same(&g, nieuw) ? -1 : 0;
 	if (rc == 0) {
 		match_articles(&g.o, &g.n, r, g.kind);
+		r->n2o = xcalloc(g.n.n + 1, sizeof *r->n2o);
+		r->o2n = xcalloc(g.o.n + 1, sizeof *r->o2n);
+		memcpy(r->n2o, g.n.match, g.n.n * sizeof *r->n2o);
+		memcpy(r->o2n, g.o.match, g.o.n * sizeof *r->o2n);
+		r->nn2o = g.n.n;
+		r->no2n = g.o.n;
 		rc = walk(&g, nieuw);
 	}
 	if (rc == 0) {
@@ -1217,6 +1223,9 @@ void wz_result_release(struct wz_result *r)
 		free(r->notes[k].what);
 	}
 	free(r->notes);
+	free(r->n2o);
+	free(r->o2n);
+	r->n2o = r->o2n = NULL;
 	r->notes = NULL;
 	r->nnotes = r->capnotes = 0;
 }

@@ -28,6 +28,8 @@ struct wz_result {
 	size_t nnotes, capnotes;
 	size_t matched[5]; /* articles matched per enum wz_match */
 	size_t nold, nnew;
+	long *n2o, *o2n; /* matched article on the other side (index), or -1 */
+	size_t nn2o, no2n;
 };
 
 /* Compare OLD and NEW (both loaded) and fill R. Returns 0, or -1 with *ERR. */
