@@ -66,6 +66,8 @@ static int parse_opts(int argc, char **argv, struct wz_options *op, int pastoe)
 			if (++i >= argc)
 				return usage_fail("--vergelijk verwacht de map van de nieuwe tekst", NULL);
 			op->vergelijk = argv[i];
+		} else if (!pastoe && !strcmp(a, "--geen-pdf")) {
+			op->no_pdf = 1;
 		} else if (!pastoe && !strncmp(a, "--datum=", 8)) {
 			if (!is_date(a + 8))
 				return usage_fail("--datum verwacht JJJJ-MM-DD, niet '", a + 8);
@@ -117,10 +119,25 @@ static char *git_export(const char *rev, const char *nieuw, char **err)
 		*err = xasprintf("kan geen tijdelijke map maken: %s", strerror(errno));
 		return NULL;
 	}
-	char *cmd = xasprintf("git -C '%s' archive --format=tar '%s:./' 2>/dev/null | tar -x -C '%s' 2>/dev/null",
-	                      nieuw, rev, tmp);
-	int rc = system(cmd);
-	free(cmd);
+	/* git archive needs the top of the work tree and the folder's path in it */
+	char *q = xasprintf("git -C '%s' rev-parse --show-toplevel --show-prefix 2>/dev/null", nieuw);
+	FILE *p = popen(q, "r");
+	free(q);
+	char top[PATH_MAX] = "", prefix[PATH_MAX] = "";
+	int rc = -1;
+	if (p) {
+		if (fgets(top, sizeof top, p) && fgets(prefix, sizeof prefix, p))
+			rc = 0;
+		pclose(p);
+	}
+	top[strcspn(top, "\n")] = '\0';
+	prefix[strcspn(prefix, "\n")] = '\0';
+	if (rc == 0 && !strchr(top, '\'') && !strchr(prefix, '\'')) {
+		char *cmd = xasprintf("git -C '%s' archive --format=tar '%s:%s' 2>/dev/null | tar -x -C '%s' 2>/dev/null",
+		                      top, rev, prefix, tmp);
+		rc = system(cmd);
+		free(cmd);
+	}
 	char *probe = xasprintf("%s/verordening.md", tmp);
 	int ok = rc == 0 && is_file(probe);
 	free(probe);
@@ -174,7 +191,7 @@ static int run_wijzig(struct wz_options *op)
 		char *s = wz_summary_text(&r);
 		r.am.toelichting = xasprintf("Wat verandert er per artikel:\n\n%s", s);
 		free(s);
-		if (wz_write_outputs(&old, &nieuw, &r, op->out, tmp ? NULL : op->oud, &err) != 0) {
+		if (wz_write_outputs(&old, &nieuw, &r, op, tmp ? NULL : op->oud, &err) != 0) {
 			fprintf(stderr, "ovc: %s\n", err);
 			free(err);
 			st = ST_USAGE;

@@ -150,6 +150,7 @@ struct wz_options {
 	const char *vergelijk; /* pas-toe: compare the result with this source */
 	int letters;           /* wijzig: insert with letter numbers (6.16) */
 	const char *datum;     /* wijzig: date of inwerkingtreding */
+	int no_pdf;            /* wijzig: only the source and the HTML (--geen-pdf) */
 };
 
 /* Main for `ovc wijzig` and `ovc pas-toe` (ARGV[1]). Returns the exit status. */

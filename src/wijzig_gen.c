@@ -783,7 +783,8 @@ static int do_modify(struct gen *g, struct wz_art *wa, const struct wz_art *t, s
 	if (rc != 0 || ao.top.nkids == 0) {
 		wz_instr_release(&ao.top);
 		strbuf_release(&ao.what);
-		char *why = xasprintf("artikel vervangen%s", how);
+		char *why = xasprintf("artikel vervangen%s%s", how,
+		                      art_other_differs(wa, t) ? " (ook kenmerken, Voor inwoners of Toelichting gewijzigd)" : "");
 		rc = do_replace(g, wa, t, why);
 		free(why);
 		return rc;
@@ -999,11 +1000,10 @@ static int containers_same(struct gen *g, const struct wz_doc *nieuw)
 	for (size_t f = 0; f < nieuw->nfiles; f++) {
 		const struct wz_file *a = &g->w.files[f], *b = &nieuw->files[f];
 		if (!a->parts) {
-			if (strcmp(a->text, b->text) != 0) {
-				g->err = xasprintf("%s is gewijzigd; een wijzigingsverordening wijzigt alleen de "
-				                   "artikelen en opschriften (docs/wijzig.md)", a->name);
-				return -1;
-			}
+			/* the front matter, algemene toelichting and themes are not
+			   regeltekst: the summary says so, Artikel I leaves them */
+			if (strcmp(a->text, b->text) != 0)
+				note(g, a->name, "-", "gewijzigd, maar geen regeltekst: niet in de wijzigingsverordening");
 			continue;
 		}
 		size_t i = 0, j = 0;
@@ -1173,6 +1173,8 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 	if (rc == 0) {
 		/* what the items give must be the new text, file by file */
 		for (size_t f = 0; f < nieuw->nfiles && rc == 0; f++) {
+			if (!nieuw->files[f].parts)
+				continue;
 			char *x = file_canon(&g.w.files[f]), *y = file_canon(&nieuw->files[f]);
 			if (strcmp(x, y) != 0) {
 				g.err = xasprintf("interne fout: de wijzigingen geven niet precies de nieuwe tekst "
@@ -1182,6 +1184,10 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 			free(x);
 			free(y);
 		}
+	}
+	if (rc == 0 && r->am.nitems == 0) {
+		g.err = xstrdup("de twee versies hebben dezelfde regeltekst: er is niets te wijzigen");
+		rc = -1;
 	}
 	if (rc == 0) {
 		struct wz_amendment *am = &r->am;
@@ -1297,6 +1303,10 @@ char *wz_summary_text(const struct wz_result *r)
 	strbuf_init(&sb);
 	for (size_t k = 0; k < r->nnotes; k++) {
 		const struct wz_note *n = &r->notes[k];
+		if (!strcmp(n->item, "-")) {
+			strbuf_printf(&sb, "- %s: %s\n", n->article, n->what);
+			continue;
+		}
 		int chap = strchr(n->article, ' ') != NULL;
 		strbuf_printf(&sb, "- %s%s (onderdeel %s): %s\n", chap ? "" : "artikel ", n->article, n->item, n->what);
 	}

@@ -42,10 +42,10 @@ char *wz_amendment_text(const struct wz_amendment *am);
 
 /* The outputs. Each returns 0, or -1 with *ERR. */
 char *wz_summary_text(const struct wz_result *r);
-/* BASIS: the old text's directory, written into the source (basis:) as a
+/* Into OP->out (without the PDFs when OP->no_pdf). BASIS: the old text's directory, written into the source (basis:) as a
  * path relative to OUT so that `ovc check OUT` can prove every item; NULL
  * when the old text was a git revision. */
 int wz_write_outputs(const struct wz_doc *old, const struct wz_doc *nieuw, const struct wz_result *r,
-                     const char *out, const char *basis, char **err);
+                     const struct wz_options *op, const char *basis, char **err);
 
 #endif

@@ -373,6 +373,28 @@ static void renvooi_article(struct html *h, const struct wz_art *o, const char *
 		art_lines(o, onum, &a);
 	if (n)
 		art_lines(n, nnum, &b);
+	int same = o && n && a.n == b.n;
+	for (size_t k = 0; same && k < a.n; k++)
+		same = !strcmp(a.v[k].text, b.v[k].text) && !strcmp(a.v[k].lbl, b.v[k].lbl);
+	if (same) { /* unchanged: no need to compare word by word */
+		strbuf_puts(&h->sb, "<section class=\"artikel\">\n");
+		for (size_t k = 0; k < b.n; k++) {
+			if (!strcmp(b.v[k].cls, "kop")) {
+				char *id = xasprintf("renvooi-%d", ++h->ids);
+				heading(h, 3, id, b.v[k].text);
+				free(id);
+				continue;
+			}
+			line_open(h, &b.v[k]);
+			label(h, b.v[k].lbl);
+			text(h, b.v[k].text);
+			line_close(h, &b.v[k]);
+		}
+		strbuf_puts(&h->sb, "</section>\n");
+		lines_release(&a);
+		lines_release(&b);
+		return;
+	}
 	char **ta = xcalloc(a.n + 1, sizeof *ta), **tb = xcalloc(b.n + 1, sizeof *tb);
 	for (size_t k = 0; k < a.n; k++)
 		ta[k] = xasprintf("%s %s", a.v[k].cls, a.v[k].text);
@@ -564,8 +586,10 @@ static char *amendment_doc(const struct wz_result *r, int print)
 		strbuf_puts(&h.sb, "<ul class=\"samenvatting\">\n");
 		for (size_t k = 0; k < r->nnotes; k++) {
 			const struct wz_note *n = &r->notes[k];
-			char *t = xasprintf("%s%s (onderdeel %s): %s", strchr(n->article, ' ') ? "" : "Artikel ",
-			                    n->article, n->item, n->what);
+			char *t = !strcmp(n->item, "-")
+			              ? xasprintf("%s: %s", n->article, n->what)
+			              : xasprintf("%s%s (onderdeel %s): %s", strchr(n->article, ' ') ? "" : "Artikel ",
+			                          n->article, n->item, n->what);
 			strbuf_puts(&h.sb, "<li>");
 			text(&h, t);
 			strbuf_puts(&h.sb, "</li>\n");
@@ -621,8 +645,9 @@ static int write_pdf(const char *out, const char *name, const char *xhtml, const
 }
 
 int wz_write_outputs(const struct wz_doc *old, const struct wz_doc *nieuw, const struct wz_result *r,
-                     const char *out, const char *basis, char **err)
+                     const struct wz_options *op, const char *basis, char **err)
 {
+	const char *out = op->out;
 	if (output_make_dir(out, err) != 0)
 		return -1;
 	char *md = wz_amendment_text(&r->am);
@@ -634,16 +659,16 @@ int wz_write_outputs(const struct wz_doc *old, const struct wz_doc *nieuw, const
 		md = n;
 	}
 	free(rel);
-	char *docs[4] = {amendment_doc(r, 0), amendment_doc(r, 1), renvooi_doc(old, nieuw, r, 0),
-	                 renvooi_doc(old, nieuw, r, 1)};
+	char *docs[4] = {amendment_doc(r, 0), op->no_pdf ? NULL : amendment_doc(r, 1),
+	                 renvooi_doc(old, nieuw, r, 0), op->no_pdf ? NULL : renvooi_doc(old, nieuw, r, 1)};
 	int rc = write_text(out, "wijziging.md", md, err);
 	if (rc == 0)
 		rc = write_text(out, "wijziging.html", docs[0], err);
 	if (rc == 0)
 		rc = write_text(out, "renvooi.html", docs[2], err);
-	if (rc == 0)
+	if (rc == 0 && !op->no_pdf)
 		rc = write_pdf(out, "wijziging.pdf", docs[1], nieuw->dir, err);
-	if (rc == 0)
+	if (rc == 0 && !op->no_pdf)
 		rc = write_pdf(out, "renvooi.pdf", docs[3], nieuw->dir, err);
 	for (int k = 0; k < 4; k++)
 		free(docs[k]);
