@@ -506,10 +506,105 @@ def golden(tmp):
         tap(rc3 == 0 and "is gelijk aan" in out3, "Aanwijzing %s: pas-toe geeft de nieuwe tekst" % name, err3)
 
 
+def cli(tmp):
+    base = os.path.join(tmp, "g-oud")
+    d = os.path.join(tmp, "cli")
+    nieuw = os.path.join(d, "nieuw")
+    shutil.copytree(base, nieuw)
+    sub(os.path.join(nieuw, "4-jeugdwet.md"), "2. Het vorige lid geldt ook voor pleegzorg.",
+        "2. Het college werkt samen met de gecertificeerde instellingen.\n3. Het vorige lid geldt ook voor pleegzorg.")
+    w = os.path.join(d, "w")
+    rc, out, err = run("wijzig", base, nieuw, "-o", w)
+    names = sorted(os.listdir(w)) if os.path.isdir(w) else []
+    tap(rc == 0 and names == ["renvooi.html", "renvooi.pdf", "wijziging.html", "wijziging.md", "wijziging.pdf"],
+        "wijzig schrijft bron, HTML en PDF van de wijziging en de renvooi", err + repr(names))
+    tap("- artikel 6 (onderdeel A): tweede lid ingevoegd" in out, "de samenvatting per artikel staat op stdout", out)
+    html = open(os.path.join(w, "renvooi.html"), encoding="utf-8").read()
+    want = ('<p class="lid"><span class="lbl">2.</span> <ins><span class="sr">[ingevoegd: </span>Het college '
+            'werkt samen met de gecertificeerde instellingen.<span class="sr">]</span></ins></p>')
+    tap(want in html, "renvooi: een nieuw lid is gemarkeerd met <ins> en een voorleestekst", html[-2500:])
+    want2 = ('<span class="lbl"><del><span class="sr">[vervallen: </span>2.<span class="sr">]</span></del> '
+             '<ins><span class="sr">[ingevoegd: </span>3.<span class="sr">]</span></ins></span>')
+    tap(want2 in html, "renvooi: het vernummerde lid toont oud en nieuw nummer", html[-2500:])
+    txt = subprocess.run(["pdftotext", os.path.join(w, "renvooi.pdf"), "-"], capture_output=True, text=True).stdout
+    tap("Zo leest u deze versie" in txt and "Het college werkt samen met de gecertificeerde instellingen." in txt,
+        "renvooi.pdf bevat de legenda en de nieuwe tekst", txt[:500])
+    # reproducible
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    outs = []
+    for k in range(2):
+        o = os.path.join(d, "rep%d" % k)
+        subprocess.run([OVC, "wijzig", base, nieuw, "-o", o], env=env, capture_output=True)
+        outs.append([open(os.path.join(o, f), "rb").read() for f in sorted(os.listdir(o))])
+    tap(outs[0] == outs[1] and len(outs[0]) == 5, "twee runs geven dezelfde bytes (SOURCE_DATE_EPOCH)")
+    # check proves every item against the old text (basis:)
+    src = os.path.join(w, "wijziging.md")
+    good = open(src, encoding="utf-8").read()
+    bad = good.replace("het tweede lid tot derde lid", "het tweede lid tot vierde lid")
+    line = bad.split("\n").index("1. Onder vernummering van het tweede lid tot vierde lid wordt een lid ingevoegd, luidende:") + 1
+    open(src, "w", encoding="utf-8").write(bad)
+    rc, out, err = run("check", w)
+    want = ('%s:%d:1: fout: onderdeel A: de wijziging moet zeggen "onder vernummering van het tweede lid tot '
+            'derde lid", niet wat er staat [wijziging-formule]\n' % (src, line - 2))
+    tap(rc == 1 and err == want, "check meldt een verkeerde vernummering met bestand:regel:kolom", err + "\nverwacht:\n" + want)
+    open(src, "w", encoding="utf-8").write(good.replace("Artikel 6 wordt als volgt gewijzigd:", "Artikel 6 wordt anders:"))
+    rc, out, err = run("check", w)
+    tap(rc == 1 and 'onbekende formule "Artikel 6 wordt anders:"' in err, "check meldt een onbekende formule", err)
+    open(src, "w", encoding="utf-8").write(good)
+    rc, out, err = run("check", w)
+    tap(rc == 0 and err == "", "check aanvaardt de gegenereerde wijzigingsverordening", err)
+    # pas-toe: never over the source, and --vergelijk finds a difference
+    rc, out, err = run("pas-toe", base, w, "-o", base)
+    tap(rc == 2 and "pas-toe schrijft nooit over de bron" in err, "pas-toe weigert de bronmap als uitvoer", err)
+    rc, out, err = run("pas-toe", base, w, "-o", os.path.join(d, "r"), "--vergelijk", base)
+    tap(rc == 1 and "verschil in regel" in err, "pas-toe --vergelijk meldt een verschil", err)
+    rc, out, err = run("wijzig", base)
+    tap(rc == 2 and "gebruik: ovc wijzig OUD NIEUW [-o MAP]" in err, "wijzig zonder NIEUW: gebruik, status 2", err)
+    rc, out, err = run("wijzig", base, base, "-o", os.path.join(d, "leeg"))
+    tap(rc == 1 and "er is niets te wijzigen" in err and not os.path.exists(os.path.join(d, "leeg")),
+        "twee gelijke versies: fout, niets geschreven", err)
+    # labels first; without a label, number and text (and it says so)
+    n2 = os.path.join(d, "nieuw2")
+    shutil.copytree(base, n2)
+    sub(os.path.join(n2, "2-participatiewet.md"), "### Artikel Ondersteuning bij werk",
+        "### Artikel Hulp bij werk")
+    sub(os.path.join(n2, "2-participatiewet.md"), "biedt ondersteuning", "biedt hulp")
+    rc, out, err = run("wijzig", base, n2, "-o", os.path.join(d, "w2"), "--geen-pdf")
+    tap(rc == 0 and "1 artikel(en) zonder gelijk label of opschrift gekoppeld op nummer en tekst" in out
+        and "(gekoppeld op nummer en tekst)" in out, "zonder label: gekoppeld op nummer en tekst, en dat staat er", out + err)
+    # A … Z, AA: 27 changed articles of the shipped ordinance
+    many = os.path.join(d, "veel")
+    doc = Doc(SRC)
+    k = 0
+    for f, i, a in doc.articles():
+        if k < 27 and a.leden():
+            i0 = a.leden()[0][0]
+            a.lines[i0] = a.lines[i0].rstrip(".") + " en zo verder."
+            k += 1
+    doc.write(many)
+    rc, out, err = run("wijzig", SRC, many, "-o", os.path.join(d, "wv"), "--geen-pdf")
+    t = open(os.path.join(d, "wv", "wijziging.md"), encoding="utf-8").read() if rc == 0 else err
+    tap(rc == 0 and "\n## Z\n" in t and "\n## AA\n" in t and "\n## BB\n" not in t,
+        "27 wijzigingen: A … Z, dan AA (Aanwijzing 6.15)", t[-800:])
+    # a git revision as OUD
+    g = os.path.join(d, "git")
+    shutil.copytree(base, os.path.join(g, "v"))
+    q = lambda *a: subprocess.run(["git", "-C", g] + list(a), capture_output=True, text=True)
+    q("init", "-q")
+    q("add", "-A")
+    q("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "oud")
+    sub(os.path.join(g, "v", "4-jeugdwet.md"), "Het college zorgt voor jeugdhulp.", "Het college zorgt voor goede jeugdhulp.")
+    rc, out, err = run("wijzig", "HEAD", os.path.join(g, "v"), "-o", os.path.join(d, "wg"), "--geen-pdf")
+    t = open(os.path.join(d, "wg", "wijziging.md"), encoding="utf-8").read() if rc == 0 else err
+    tap(rc == 0 and 'In artikel 6, eerste lid, wordt na "voor" ingevoegd "goede".' in t,
+        "wijzig HEAD v: de oude tekst uit git", t)
+
+
 def main():
     tmp = tempfile.mkdtemp()
     try:
         golden(tmp)
+        cli(tmp)
         round_trips(tmp)
     finally:
         shutil.rmtree(tmp)
