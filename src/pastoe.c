@@ -1119,15 +1119,33 @@ static int article_insert(struct wz_doc *doc, const struct wz_instr *it, char **
 			rc = fail(err, "%s", "de nieuwe tekst begint niet met een artikelkop (\"### Artikel …\")");
 		}
 	}
+	if (rc == 0 && doc->letters && (!a->written || !a->num || wz_doc_find(doc, a->num, NULL, NULL))) {
+		if (!before || !a->num || !num || strcmp(a->num, num) != 0) {
+			rc = fail(err, "met nummering: letters draagt het nieuwe artikel een eigen nummer "
+			               "(Aanwijzing 6.16: 9.2a)%s%s", a->num ? ", niet " : "", a->num ? a->num : "");
+			wz_art_release(a);
+			free(a);
+			a = NULL;
+		}
+	}
 	if (rc == 0) {
 		struct numbers nb;
 		numbers_take(doc, &nb);
+		if (doc->letters && before && a->num && !strcmp(a->num, num)) {
+			/* 6.16: the article before which it comes gets the letter */
+			struct wz_art *first = wz_doc_find(doc, num, NULL, NULL);
+			char *n2 = xasprintf("%sa", first->num);
+			free(first->num);
+			first->num = n2;
+		}
+		if (!doc->letters) {
+			free(a->num);
+			a->num = NULL;
+		}
 		chunk_insert(&doc->files[fi], before || !num ? ci + (num ? 0 : 1) : ci + 1, a);
 		wz_doc_number(doc);
 		rc = renumber_verify(&nb, doc, clause, err);
 		numbers_release(&nb);
-		if (rc == 0 && a->written && cont && !num)
-			rc = 0;
 	}
 	free(clause);
 	free(num);
@@ -1438,6 +1456,15 @@ int wz_amendment_parse(struct wz_amendment *am, const char *path, const char *te
 			free(am->status), am->status = v;
 		else if ((v = fm_value(lines[i], "soort")) || (v = fm_value(lines[i], "basis")))
 			free(v);
+		else if ((v = fm_value(lines[i], "nummering"))) {
+			int ok = !strcmp(v, "letters") || !strcmp(v, "vernummering");
+			am->letters = !strcmp(v, "letters");
+			free(v);
+			if (!ok) {
+				rc = fail(err, "%s:%zu:12: nummering is 'vernummering' of 'letters' (Aanwijzing 6.16)", path, i + 1);
+				goto done;
+			}
+		}
 		else if (lines[i][0] && lines[i][0] != '#') {
 			rc = fail(err, "%s:%zu:1: onbekende sleutel in de voorkant", path, i + 1);
 			goto done;

@@ -34,6 +34,7 @@ void wz_instr_release(struct wz_instr *in);
 /* The parts of a wijzigingsverordening source. */
 struct wz_amendment {
 	char *titel, *wijzigt, *gemeente, *gemeentecode, *inwerkingtreding, *status;
+	int letters;        /* "nummering: letters": Aanwijzing 6.16, no renumbering of articles */
 	char *aanhef;       /* the text under "# Aanhef" */
 	char *intro;        /* "De … wordt als volgt gewijzigd:" */
 	struct wz_instr *items;

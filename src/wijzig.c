@@ -66,6 +66,8 @@ static int parse_opts(int argc, char **argv, struct wz_options *op, int pastoe)
 			if (++i >= argc)
 				return usage_fail("--vergelijk verwacht de map van de nieuwe tekst", NULL);
 			op->vergelijk = argv[i];
+		} else if (!pastoe && !strcmp(a, "--letters")) {
+			op->letters = 1;
 		} else if (!pastoe && !strcmp(a, "--geen-pdf")) {
 			op->no_pdf = 1;
 		} else if (!pastoe && !strncmp(a, "--datum=", 8)) {
@@ -334,6 +336,7 @@ static int run_pastoe(const struct wz_options *op)
 		if (wz_doc_load(op->oud, &doc, NULL, &err) != 0) {
 			st = ST_USAGE;
 		} else {
+			doc.letters = am.letters;
 			if (apply_all(&doc, &am, path, &err) != 0)
 				st = ST_ERRORS;
 			else if (wz_doc_write(&doc, op->out, op->oud, &err) != 0)
@@ -378,6 +381,7 @@ static int check_amendment(const char *dir)
 		}
 		struct wz_doc doc;
 		if (basis && wz_doc_load(basis, &doc, NULL, &err) == 0) {
+			doc.letters = am.letters;
 			if (apply_all(&doc, &am, path, &err) != 0)
 				st = ST_ERRORS;
 			wz_doc_release(&doc);

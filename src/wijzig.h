@@ -59,7 +59,7 @@ struct wz_art {
 	struct wz_lid *leden;
 	size_t nleden;
 	int dirty;        /* blocks must be written again from leden */
-	char *num;        /* current number (set by wz_doc_number) */
+	char *num;        /* current number (wz_doc_number); after wz_art_parse the written one */
 };
 
 enum wz_chunk_kind { WZ_RAW, WZ_PART, WZ_CHAPTER, WZ_SECTION, WZ_ARTICLE };
@@ -89,6 +89,7 @@ struct wz_doc {
 	struct wz_file *files;
 	size_t nfiles;
 	enum wz_numbering numbering;
+	int letters;  /* Aanwijzing 6.16: article numbers stay, inserted ones get a letter */
 	char *titel, *citeertitel, *gemeente, *gemeentecode;
 };
 
@@ -102,11 +103,12 @@ int wz_doc_load(const char *dir, struct wz_doc *doc, struct ordinance **model, c
 void wz_doc_release(struct wz_doc *doc);
 /* A deep copy. */
 void wz_doc_copy(struct wz_doc *dst, const struct wz_doc *src);
-/* Compute every chapter and article number as ovc does (parse.c). */
+/* Compute every chapter and article number as ovc does (parse.c); with
+ * DOC->letters the article numbers are left as they are. */
 void wz_doc_number(struct wz_doc *doc);
-/* Write the sources of DOC into DIR (created; files atomically); copies
+/* Write the sources of DOC into DIR, numbered as ovc numbers them (created; files atomically); copies
  * the illustrations from FROM/illustraties. Returns 0 or -1 with *ERR. */
-int wz_doc_write(const struct wz_doc *doc, const char *dir, const char *from, char **err);
+int wz_doc_write(struct wz_doc *doc, const char *dir, const char *from, char **err);
 /* The text of file F as it would be written. */
 char *wz_file_text(const struct wz_file *f);
 

@@ -441,7 +441,7 @@ int wz_art_parse(struct wz_art *a, const char *text, size_t len)
 	}
 	char *num;
 	a->level = heading_split(copy, hl, &a->written, &num, &a->title, &a->attrs);
-	free(num);
+	a->num = num;
 	a->label = label_of(a->attrs);
 	const char *body = nl ? nl + 1 : copy + hl;
 	struct lines l;
@@ -765,6 +765,8 @@ void wz_doc_number(struct wz_doc *doc)
 				sect = 1;
 			} else if (ch->kind == WZ_PART) {
 				sect = 0;
+			} else if (ch->kind == WZ_ARTICLE && doc->letters && ch->art->num) {
+				continue;
 			} else if (ch->kind == WZ_ARTICLE) {
 				global++;
 				in_chapter++;
@@ -867,8 +869,11 @@ static int copy_dir_files(const char *from, const char *to, char **err)
 	return rc;
 }
 
-int wz_doc_write(const struct wz_doc *doc, const char *dir, const char *from, char **err)
+int wz_doc_write(struct wz_doc *doc, const char *dir, const char *from, char **err)
 {
+	/* ovc computes article numbers: letter numbers become consecutive ones */
+	doc->letters = 0;
+	wz_doc_number(doc);
 	if (output_make_dir(dir, err) != 0)
 		return -1;
 	for (size_t f = 0; f < doc->nfiles; f++) {

@@ -545,7 +545,16 @@ static int leden_ops(struct art_ops *ao, struct wz_art *wa, const struct wz_art 
  */
 static int article_ops(struct art_ops *ao, const struct wz_art *w, const struct wz_art *t)
 {
-	if (art_other_differs(w, t) || !w->structured || !t->structured)
+	int plain = w->structured && t->structured;
+	if (!plain) { /* no leden to address: only the opschrift and the doel can change */
+		char *x = wz_art_regels_text(w), *y = wz_art_regels_text(t);
+		int same = !strcmp(x, y);
+		free(x);
+		free(y);
+		if (!same)
+			return -1;
+	}
+	if (art_other_differs(w, t))
 		return -1;
 	struct wz_art wa;
 	wz_art_copy(&wa, w);
@@ -574,7 +583,7 @@ static int article_ops(struct art_ops *ao, const struct wz_art *w, const struct 
 		free(x);
 		free(y);
 	}
-	if (rc == 0)
+	if (rc == 0 && plain)
 		rc = leden_ops(ao, &wa, t);
 	if (rc == 0 && !art_equal(&wa, t, 0))
 		rc = -1;
@@ -851,6 +860,15 @@ static int do_modify(struct gen *g, struct wz_art *wa, const struct wz_art *t, s
 	return rc;
 }
 
+/* "9.2" → "9.2a", "9.2a" → "9.2b", "9.2z" → "9.2za". */
+static char *next_letter(const char *num)
+{
+	size_t n = strlen(num);
+	if (n && num[n - 1] >= 'a' && num[n - 1] < 'z')
+		return xasprintf("%.*s%c", (int)n - 1, num, num[n - 1] + 1);
+	return xasprintf("%sa", num);
+}
+
 /* The article just placed after (or before) a known one. */
 static struct wz_art *art_at(const struct wz_doc *d, const struct wz_art *ref, int delta)
 {
@@ -914,6 +932,11 @@ static int do_insert(struct gen *g, size_t j, struct wz_art *prev)
 	wz_doc_copy(&probe, &g->w);
 	struct wz_art tmp;
 	wz_art_copy(&tmp, t);
+	if (g->w.letters) { /* Aanwijzing 6.16: 9.2a after 9.2; before 9.1 it is 9.1 and 9.1 becomes 9.1a */
+		free(tmp.num);
+		tmp.num = prev ? next_letter(prev->num) : first ? xstrdup(first->num) : xasprintf("%s.1", ch ? ch->num : "1");
+		tmp.written = 1;
+	}
 	char *content = art_content(&tmp);
 	wz_art_release(&tmp);
 	char *text;
@@ -1131,7 +1154,7 @@ static char *file_canon(const struct wz_file *f)
 		              ch->attrs ? ch->attrs : "", ch->raw ? ch->raw : "");
 		if (ch->art) {
 			char *t = art_canon(ch->art, 0);
-			strbuf_printf(&sb, "%d %d %s\n", ch->art->level, ch->art->written, t);
+			strbuf_printf(&sb, "%d %s\n", ch->art->level, t); /* not the number: 6.16 */
 			free(t);
 		}
 	}
@@ -1147,6 +1170,7 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 	g.r = r;
 	g.op = op;
 	wz_doc_copy(&g.w, old);
+	g.w.letters = op->letters;
 	side_load(&g.o, old);
 	side_load(&g.n, nieuw);
 	r->nold = g.o.n;
@@ -1196,6 +1220,7 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 		am->gemeente = xstrdup(old->gemeente ? old->gemeente : "");
 		am->gemeentecode = old->gemeentecode ? xstrdup(old->gemeentecode) : NULL;
 		am->status = xstrdup("ontwerp");
+		am->letters = op->letters;
 		am->inwerkingtreding = op->datum ? xstrdup(op->datum) : NULL;
 		am->aanhef = xasprintf("De raad van de gemeente %s;\n\ngelezen het voorstel van het college van "
 		                       "burgemeester en wethouders;\n\nbesluit vast te stellen de volgende "
@@ -1286,6 +1311,8 @@ char *wz_amendment_text(const struct wz_amendment *am)
 		strbuf_printf(&sb, "status: %s\n", am->status);
 	if (am->inwerkingtreding)
 		strbuf_printf(&sb, "inwerkingtreding: %s\n", am->inwerkingtreding);
+	if (am->letters)
+		strbuf_puts(&sb, "nummering: letters\n");
 	strbuf_printf(&sb, "---\n\n# Aanhef\n\n%s\n\n# Artikel I\n\n%s\n", am->aanhef, am->intro);
 	for (size_t k = 0; k < am->nitems; k++) {
 		strbuf_printf(&sb, "\n## %s\n\n", am->items[k].label);
