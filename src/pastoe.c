@@ -1265,6 +1265,14 @@ int pastoe_item(struct wz_doc *doc, const struct wz_instr *it, char **err)
 			rc = article_delete(doc, num, s, err);
 		} else if (ends_with(s, "komt te luiden:") && s[0] == ',') {
 			rc = article_element(doc, a, s, it, err);
+		} else if (s[0] == ',' && strstr(s, " lid, vervalt")) {
+			/* "Artikel 8, vierde lid, vervalt[, onder …]." (Aanwijzing 3.29, voorbeeld) */
+			const char *q = s + 2;
+			int n = ordinal(&q);
+			char *rel = n && eat(&q, " lid, vervalt") ? xasprintf("Het %s lid vervalt%s", ordinal_word(n), q) : NULL;
+			struct wz_instr r = {NULL, rel, NULL, NULL, 0, 0, it->line};
+			rc = rel ? pastoe_article(doc, a, &r, err) : fail(err, "onbekende formule \"%s\"", it->text);
+			free(rel);
 		} else {
 			rc = fail(err, "onbekende formule \"%s\"", it->text);
 		}

@@ -835,6 +835,11 @@ static int do_modify(struct gen *g, struct wz_art *wa, const struct wz_art *t, s
 		it.content = ao.top.kids[0].content;
 		ao.top.kids[0].content = NULL;
 		wz_instr_release(&ao.top);
+	} else if (one && strncmp(k0, "Het ", 4) == 0 && strstr(k0, " lid vervalt") &&
+	           !strstr(k0, "alsmede")) {
+		const char *v = strstr(k0, " lid vervalt");
+		it.text = xasprintf("Artikel %s, %.*s lid, vervalt%s", num, (int)(v - k0 - 4), k0 + 4, v + 12);
+		wz_instr_release(&ao.top);
 	} else if (ao.top.nkids == 1 && !ao.top.kids[0].nkids && strncmp(k0, "In de tekst ", 12) == 0) {
 		it.text = xasprintf("In artikel %s %s", num, k0 + 12);
 		wz_instr_release(&ao.top);

@@ -453,7 +453,7 @@ GOLDEN = [
        "1. Het college betrekt"),
       ("4-jeugdwet.md", "3. Het college vraagt", "2. Het college vraagt"),
       ("4-jeugdwet.md", "4. Het college let op", "3. Het college let op")],
-     ["1. Het eerste lid vervalt, onder vernummering van het tweede tot en met vierde lid tot eerste tot en met derde lid."]),
+     ["Artikel 7, eerste lid, vervalt, onder vernummering van het tweede tot en met vierde lid tot eerste tot en met derde lid."]),
     ("6.18, tweede lid, A: onderdeel ingevoegd onder verlettering",
      [("4-jeugdwet.md", "   3. de ontwikkeling;", "   3. de opvoeding;\n   4. de ontwikkeling;")],
      ["   a. Onder verlettering van de onderdelen c tot en met f tot d tot en met g wordt een onderdeel ingevoegd, luidende:",
