@@ -975,7 +975,8 @@ static char **list_markdown(const char *dir, size_t *n, char **err)
 			VEC_PUSH(names, *n, cap, xstrdup(e->d_name));
 	}
 	closedir(d);
-	qsort(names, *n, sizeof *names, name_cmp);
+	if (*n) /* qsort(NULL, 0, …) is undefined */
+		qsort(names, *n, sizeof *names, name_cmp);
 	return names;
 }
 

@@ -1190,6 +1190,7 @@ static int article_replace(struct wz_doc *doc, const char *num, const char *cont
 	struct wz_art a;
 	if (!content || wz_art_parse(&a, content, strlen(content)) != 0)
 		return fail(err, "%s", "de nieuwe tekst begint niet met een artikelkop (\"### Artikel …\")");
+	free(a.num);
 	a.num = xstrdup(old->num);
 	wz_art_release(old);
 	*old = a;

@@ -692,6 +692,8 @@ static void file_from_model(struct wz_file *f, const struct source *src, const s
 		f->parts = 1;
 	}
 	if (!f->parts) {
+		for (size_t c = 0; c < f->nchunks; c++)
+			chunk_release(&f->chunks[c]);
 		free(f->chunks);
 		f->chunks = NULL;
 		f->nchunks = 0;
