@@ -1146,6 +1146,17 @@ static int walk(struct gen *g, const struct wz_doc *nieuw)
 	return 0;
 }
 
+/* "2028-01-01" → "Deze verordening treedt in werking op 1 januari 2028." */
+static char *dutch_date_sentence(const char *iso)
+{
+	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	                                     "augustus", "september", "oktober", "november", "december"};
+	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return xasprintf("Deze verordening treedt in werking op %s.", iso);
+	return xasprintf("Deze verordening treedt in werking op %d %s %d.", d, months[m - 1], y);
+}
+
 /* A file as a comparable text: the articles in their canonical form. */
 static char *file_canon(const struct wz_file *f)
 {
@@ -1231,7 +1242,7 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 		                       "burgemeester en wethouders;\n\nbesluit vast te stellen de volgende "
 		                       "verordening:\n\n%s.", am->gemeente, am->titel);
 		am->intro = xasprintf("De %s wordt als volgt gewijzigd:", am->wijzigt);
-		am->slot = op->datum ? xasprintf("Deze verordening treedt in werking op %s.", op->datum)
+		am->slot = op->datum ? dutch_date_sentence(op->datum)
 		                     : xstrdup("Deze verordening treedt in werking met ingang van de dag na die "
 		                               "waarop zij is bekendgemaakt.");
 	} else {

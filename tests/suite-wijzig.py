@@ -538,11 +538,14 @@ def cli(tmp):
     sub(os.path.join(nieuw, "4-jeugdwet.md"), "2. Het vorige lid geldt ook voor pleegzorg.",
         "2. Het college werkt samen met de gecertificeerde instellingen.\n3. Het vorige lid geldt ook voor pleegzorg.")
     w = os.path.join(d, "w")
-    rc, out, err = run("wijzig", base, nieuw, "-o", w)
+    rc, out, err = run("wijzig", base, nieuw, "-o", w, "--datum=2028-01-01")
     names = sorted(os.listdir(w)) if os.path.isdir(w) else []
     tap(rc == 0 and names == ["renvooi.html", "renvooi.pdf", "wijziging.html", "wijziging.md", "wijziging.pdf"],
         "wijzig schrijft bron, HTML en PDF van de wijziging en de renvooi", err + repr(names))
     tap("- artikel 6 (onderdeel A): tweede lid ingevoegd" in out, "de samenvatting per artikel staat op stdout", out)
+    md = open(os.path.join(w, "wijziging.md"), encoding="utf-8").read() if rc == 0 else ""
+    tap("# Artikel II\n\nDeze verordening treedt in werking op 1 januari 2028.\n" in md
+        and "inwerkingtreding: 2028-01-01\n" in md, "Artikel II: de datum van --datum, in woorden", md[-600:])
     html = open(os.path.join(w, "renvooi.html"), encoding="utf-8").read()
     want = ('<p class="lid"><span class="lbl">2.</span> <ins><span class="sr">[ingevoegd: </span>Het college '
             'werkt samen met de gecertificeerde instellingen.<span class="sr">]</span></ins></p>')
