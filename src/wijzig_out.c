@@ -444,7 +444,10 @@ static char *renvooi_doc(const struct wz_doc *old, const struct wz_doc *nieuw, c
 	char *title = xasprintf("Renvooi: %s", nieuw->citeertitel ? nieuw->citeertitel : "verordening");
 	head(&h, title, nieuw->gemeente ? nieuw->gemeente : "", "de nieuwe tekst met de wijzigingen gemarkeerd");
 	heading(&h, 1, "renvooi", title);
-	para(&h, "legenda", print ? legend_print : legend);
+	const char *lg = print ? legend_print : legend; /* plain text, not Markdown: keep its brackets */
+	strbuf_puts(&h.sb, "<p class=\"legenda\">");
+	esc(&h.sb, lg, strlen(lg));
+	strbuf_puts(&h.sb, "</p>\n");
 	struct wz_art **oa, **na;
 	size_t no = wz_doc_articles(old, &oa), nn = wz_doc_articles(nieuw, &na);
 	size_t oi = 0; /* next old article whose deletion is still to show */
