@@ -151,6 +151,8 @@ static char *git_export(const char *rev, const char *nieuw, char **err)
 	return xstrdup(tmp);
 }
 
+static int same_dir(const char *a, const char *b);
+
 /* ---- ovc wijzig ------------------------------------------------------------ */
 
 static int run_wijzig(struct wz_options *op)
@@ -159,6 +161,11 @@ static int run_wijzig(struct wz_options *op)
 	char *tmp = NULL;
 	if (!op->out)
 		op->out = "wijziging";
+	if (is_dir(op->out) && (same_dir(op->out, op->oud) || same_dir(op->out, op->nieuw))) {
+		fprintf(stderr, "ovc: wijzig schrijft nooit in een bronmap; kies voor -o een andere map dan %s\n",
+		        op->out);
+		return ST_USAGE;
+	}
 	if (!is_dir(op->oud) && is_dir(op->nieuw)) {
 		tmp = git_export(op->oud, op->nieuw, &err);
 		if (!tmp) {

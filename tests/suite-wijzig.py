@@ -585,6 +585,9 @@ def cli(tmp):
     tap(rc == 2 and "pas-toe schrijft nooit over de bron" in err, "pas-toe weigert de bronmap als uitvoer", err)
     rc, out, err = run("pas-toe", base, w, "-o", os.path.join(d, "r"), "--vergelijk", base)
     tap(rc == 1 and "verschil in regel" in err, "pas-toe --vergelijk meldt een verschil", err)
+    rc, out, err = run("wijzig", base, nieuw, "-o", nieuw)
+    tap(rc == 2 and "wijzig schrijft nooit in een bronmap" in err and not os.path.exists(os.path.join(nieuw, "wijziging.md")),
+        "wijzig weigert een bronmap als uitvoer", err)
     rc, out, err = run("wijzig", base)
     tap(rc == 2 and "gebruik: ovc wijzig OUD NIEUW [-o MAP]" in err, "wijzig zonder NIEUW: gebruik, status 2", err)
     rc, out, err = run("wijzig", base, base, "-o", os.path.join(d, "leeg"))
