@@ -58,6 +58,7 @@ struct wz_art {
 	int numbered;     /* the leden are numbered (1., 2.) */
 	struct wz_lid *leden;
 	size_t nleden;
+	char *regels_pre; /* <!-- ovc: negeer … --> lines before the leden, or NULL */
 	int dirty;        /* blocks must be written again from leden */
 	char *num;        /* current number (wz_doc_number); after wz_art_parse the written one */
 };

@@ -311,7 +311,18 @@ static int regels_read(struct wz_art *a, const char *raw)
 	int rc = -1;
 	struct item *its = NULL;
 	size_t nits = 0;
-	if (l.count && marker_len(l.s[0], l.n[0], 0)) {
+	/* a reviewed exception (<!-- ovc: negeer … -->) before the leden stays with them */
+	while (i < l.count && l.n[i] >= 7 && !strncmp(l.s[i], "<!--", 4) && !strncmp(l.s[i] + l.n[i] - 3, "-->", 3))
+		i++;
+	if (i) {
+		a->regels_pre = xstrndup(l.s[0], (size_t)(l.s[i - 1] + l.n[i - 1] - l.s[0]));
+		if (i < l.count && blank(l.s[i], l.n[i])) {
+			free(a->regels_pre);
+			a->regels_pre = NULL;
+			goto done; /* a blank line between: not this simple shape */
+		}
+	}
+	if (i < l.count && marker_len(l.s[i], l.n[i], 0)) {
 		if (list_read(&l, &i, 0, 3, &its, &nits) != 0 || i != l.count)
 			goto done;
 		a->numbered = 1;
@@ -361,6 +372,10 @@ static int regels_read(struct wz_art *a, const char *raw)
 	pts_from_items(its, nits, &a->leden[0].pts, &a->leden[0].npts);
 	rc = 0;
 done:
+	if (rc) {
+		free(a->regels_pre);
+		a->regels_pre = NULL;
+	}
 	items_free(its, nits);
 	free(l.s);
 	free(l.n);
@@ -386,6 +401,8 @@ char *wz_art_regels_text(const struct wz_art *a)
 		return xstrdup(a->regels >= 0 ? a->blocks[a->regels].raw : "");
 	struct strbuf sb;
 	strbuf_init(&sb);
+	if (a->regels_pre)
+		strbuf_printf(&sb, "%s\n", a->regels_pre);
 	for (size_t k = 0; k < a->nleden; k++) {
 		const struct wz_lid *l = &a->leden[k];
 		size_t col = 0;
@@ -501,6 +518,7 @@ void wz_art_release(struct wz_art *a)
 		pts_free(a->leden[k].pts, a->leden[k].npts);
 	}
 	free(a->leden);
+	free(a->regels_pre);
 	memset(a, 0, sizeof *a);
 }
 
@@ -526,6 +544,7 @@ void wz_art_copy(struct wz_art *d, const struct wz_art *s)
 	d->attrs = dup0(s->attrs);
 	d->label = dup0(s->label);
 	d->num = dup0(s->num);
+	d->regels_pre = dup0(s->regels_pre);
 	d->blocks = s->nblocks ? xcalloc(s->nblocks, sizeof *d->blocks) : NULL;
 	for (size_t k = 0; k < s->nblocks; k++) {
 		d->blocks[k].name = dup0(s->blocks[k].name);
