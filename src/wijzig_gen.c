@@ -975,6 +975,8 @@ static int do_insert(struct gen *g, size_t j, struct wz_art *prev)
 		return -1;
 	struct wz_art *placed = prev ? art_at(&g->w, prev, 1) : first ? art_at(&g->w, first, -1) : first_in(&g->w, c);
 	g->nwart[j] = placed;
+	if (g->n.match[j] >= 0)
+		g->r->moved[j] = 1;
 	struct wz_note *nt = &g->r->notes[g->r->nnotes - 1];
 	free(nt->article);
 	nt->article = xstrdup(placed ? placed->num : "?");
@@ -1207,6 +1209,7 @@ int wz_generate(const struct wz_doc *old, const struct wz_doc *nieuw, const stru
 		memcpy(r->n2o, g.n.match, g.n.n * sizeof *r->n2o);
 		memcpy(r->o2n, g.o.match, g.o.n * sizeof *r->o2n);
 		r->nn2o = g.n.n;
+		r->moved = xcalloc(g.n.n + 1, 1);
 		r->no2n = g.o.n;
 		rc = walk(&g, nieuw);
 	}
@@ -1272,6 +1275,8 @@ void wz_result_release(struct wz_result *r)
 	free(r->notes);
 	free(r->n2o);
 	free(r->o2n);
+	free(r->moved);
+	r->moved = NULL;
 	r->n2o = r->o2n = NULL;
 	r->notes = NULL;
 	r->nnotes = r->capnotes = 0;

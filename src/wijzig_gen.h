@@ -29,6 +29,7 @@ struct wz_result {
 	size_t matched[5]; /* articles matched per enum wz_match */
 	size_t nold, nnew;
 	long *n2o, *o2n; /* matched article on the other side (index), or -1 */
+	char *moved;     /* per new article: 1 when it was moved here (vervalt + ingevoegd) */
 	size_t nn2o, no2n;
 };
 

@@ -478,6 +478,11 @@ static char *renvooi_doc(const struct wz_doc *old, const struct wz_doc *nieuw, c
 			if (o >= 0 && (long)oi == o)
 				oi++;
 			renvooi_article(&h, o >= 0 ? oa[o] : NULL, o >= 0 ? oa[o]->num : NULL, ch->art, ch->art->num);
+			if (r->moved && r->moved[ai]) {
+				char *t = xasprintf("Dit artikel is verplaatst; het was artikel %s.", oa[o]->num);
+				para(&h, "verplaatst", t);
+				free(t);
+			}
 			ai++;
 		}
 	}
