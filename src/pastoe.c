@@ -738,10 +738,10 @@ static int lid_add(struct wz_art *a, const char *s, const char *content, char **
 		free(cs);
 		add = 0;
 	}
-	if (need_structured(a, err) || (!a->numbered && (lines_free(cl, ncl), 1) &&
-	                                fail(err, "artikel %s heeft nog geen genummerde leden: eerst "
-	                                          "'Voor de tekst wordt de aanduiding \"1.\" geplaatst.'",
-	                                     a->num))) {
+	if (need_structured(a, err) ||
+	    (!a->numbered && fail(err, "artikel %s heeft nog geen genummerde leden: eerst "
+	                               "'Voor de tekst wordt de aanduiding \"1.\" geplaatst.'", a->num))) {
+		lines_free(cl, ncl);
 		return -1;
 	}
 	struct wz_lid lid;
