@@ -95,3 +95,18 @@ bench-import: bench-deps $(BUILD)/ovc $(BENCH)/cvdr-40.xml
 	python3 -c "import json; x=json.load(open('$$b/import.json'))['results'][0]; \
 print('bench: ovc import (40 artikelen) %.1f ms ± %.1f (mediaan %.1f; grens 100 ms)' % (x['mean'] * 1e3, x['stddev'] * 1e3, x['median'] * 1e3))"
 bench: bench-import
+
+# ovc wijzig (issue 18): two versions of the same 25,000-word ordinance
+# (scripts/wijzig-bench.py changes words in every fifth article and inserts
+# a lid), timed without and with the two PDFs (the renvooi is the whole
+# new text, about 40 pages). Runs before the rest of make bench.
+.PHONY: bench-wijzig
+bench: bench-wijzig
+bench-wijzig: bench-deps $(BUILD)/ovc $(BENCH)/1x/verordening.md scripts/wijzig-bench.py
+	@set -e; b=$(BENCH); export SOURCE_DATE_EPOCH=1700000000; \
+	python3 scripts/wijzig-bench.py $$b/1x $$b/1x-nieuw >/dev/null; \
+	hyperfine -N --style basic --warmup 3 --runs 20 --export-json $$b/wijzig.json \
+		-n 'ovc wijzig --geen-pdf' "$(BUILD)/ovc wijzig $$b/1x $$b/1x-nieuw -o $$b/wijzig-uit --geen-pdf" \
+		-n 'ovc wijzig (met PDF)' "$(BUILD)/ovc wijzig $$b/1x $$b/1x-nieuw -o $$b/wijzig-uit" >/dev/null 2>&1; \
+	python3 -c "import json; \
+[print('bench: %-22s %6.1f ms ± %.1f (mediaan %.1f; CPU %.1f ms)' % (x['command'], x['mean'] * 1e3, x['stddev'] * 1e3, x['median'] * 1e3, (x['user'] + x['system']) * 1e3)) for x in json.load(open('$$b/wijzig.json'))['results']]"

@@ -15,6 +15,7 @@
 #include "util.h"
 #include "vergelijk.h"
 #include "version.h"
+#include "wijzig.h"
 
 #include <malloc.h>
 #include <stdarg.h>
@@ -49,6 +50,10 @@ static const char usage[] =
 	"                         --gemeente=NAAM\n"
 	"  vergelijk OUD… NIEUW   zoek bedragen, percentages, termijnen en leeftijden van de oude\n"
 	"                         regelingen op in de nieuwe (--format=json voor JSON)\n"
+	"  wijzig OUD NIEUW [-o UIT]  wijzigingsverordening, renvooi en samenvatting uit twee\n"
+	"                         versies (OUD mag een git-revisie zijn); --datum=JJJJ-MM-DD,\n"
+	"                         --letters (9.2a, Aanwijzing 6.16), --geen-pdf; docs/wijzig.md\n"
+	"  pas-toe OUD WIJZIGING -o UIT [--vergelijk NIEUW]  pas een wijzigingsverordening toe\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -294,6 +299,11 @@ int main(int argc, char **argv)
 		return import_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "vergelijk") == 0)
 		return vergelijk_main(argc - 1, argv + 1);
+	if (argc > 1 && (!strcmp(argv[1], "wijzig") || !strcmp(argv[1], "pas-toe")))
+		return wijzig_main(argc, argv);
+	int wrc;
+	if (wijzig_check_dispatch(argc, argv, &wrc))
+		return wrc;
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
