@@ -248,11 +248,27 @@ static int write_pdfs(xmlDocPtr akn, const char *basedir, const char *out, char 
 	return msg ? -1 : 0;
 }
 
-int build_outputs(struct ordinance *o, const char *out, char **err)
+/* The readability report: from the check's figures ST when the caller
+ * has them, else measured here. */
+static int write_report(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
+{
+	if (!st)
+		return report_readability_write(o, out, err);
+	size_t len;
+	char *html = report_readability_html(o, st, &len);
+	char *path = xasprintf("%s/leesbaarheid.html", out);
+	int rc = output_write_file(path, html, len, err);
+	free(path);
+	free(html);
+	return rc;
+}
+
+static int write_outputs(struct ordinance *o, const struct rd_stats *st, const char *out, int pdfs,
+                         char **err)
 {
 	/* The PDF module is loaded first: a missing one must not leave a
 	 * build with new HTML beside old PDFs. */
-	if (pdfmodule_load(err) || output_make_dir(out, err))
+	if ((pdfs && pdfmodule_load(err)) || output_make_dir(out, err))
 		return -1;
 	output_remove_stale(out); /* left by a build that was killed */
 	char *ill = xasprintf("%s/illustraties", out);
@@ -274,11 +290,21 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 			rc = write_edition(akn, editions[i].sheet, out, editions[i].html, err);
 	}
 	if (rc == 0)
-		rc = report_readability_write(o, out, err);
-	if (rc == 0) /* only when articles carry herkomst= */
+		rc = write_report(o, st, out, err);
+	if (rc == 0 && pdfs) /* only when articles carry herkomst= */
 		rc = transpose_write(o, out, err);
-	if (rc == 0)
+	if (rc == 0 && pdfs)
 		rc = write_pdfs(akn, o->dir, out, err);
 	xmlFreeDoc(akn);
 	return rc;
+}
+
+int build_outputs(struct ordinance *o, const char *out, char **err)
+{
+	return write_outputs(o, NULL, out, 1, err);
+}
+
+int build_html_outputs(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
+{
+	return write_outputs(o, st, out, 0, err);
 }

@@ -8,8 +8,14 @@
  */
 
 struct ordinance;
+struct rd_stats;
 
 /* Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure. */
 int build_outputs(struct ordinance *o, const char *out, char **err);
+
+/* The same without the PDFs and the transponeringstabel (`ovc serve` after
+ * each save): the AKN, the illustrations, every edition's HTML and the
+ * readability report, from the check's figures ST (or measured, when NULL). */
+int build_html_outputs(struct ordinance *o, const struct rd_stats *st, const char *out, char **err);
 
 #endif

@@ -1,11 +1,11 @@
 #include "serve.h"
 
+#include "build.h"
 #include "check_readability.h"
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
 #include "model.h"
-#include "serve_build.h"
 #include "util.h"
 
 #include <arpa/inet.h>
@@ -183,7 +183,7 @@ static void rebuild(struct server *s)
 				diag_print(d, mem, DIAG_TEXT, 0, 0);
 				fclose(mem);
 			}
-		} else if (serve_build_html(o, &st, s->out, &err) != 0) {
+		} else if (build_html_outputs(o, &st, s->out, &err) != 0) {
 			text = err;
 			textlen = strlen(err);
 			err = NULL;

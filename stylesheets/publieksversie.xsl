@@ -285,8 +285,10 @@
         <xsl:with-param name="tekst">Deze tekst is nog niet klaar. De gemeenteraad moet de regels nog vaststellen.</xsl:with-param>
       </xsl:call-template>
       <xsl:if test="$print">
+        <!-- h2: right after the title (h1), so no heading level is skipped (PDF/UA) -->
         <xsl:call-template name="contact">
           <xsl:with-param name="id" select="'contact-voorkant'"/>
+          <xsl:with-param name="niveau" select="2"/>
         </xsl:call-template>
       </xsl:if>
     </section>
