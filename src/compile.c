@@ -4,6 +4,7 @@
 #include "check_readability.h"
 #include "diag.h"
 #include "model.h"
+#include "numbering_record.h"
 #include "parse.h"
 #include "resolve.h"
 #include "util.h"
@@ -29,6 +30,7 @@ int compile_ordinance_stats(const char *dir, struct ordinance **out, struct diag
 		return 0;
 	check_ordinance(o, d);
 	resolve_ordinance(o, d);
+	numbering_check(o, d);
 	if (check_readability(o, d, stats) != 0) {
 		*err = xstrdup("interne fout: de leesbaarheidsprofielen ontbreken in ovc");
 		return -1;

@@ -7,7 +7,9 @@
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
+#include "hernummer.h"
 #include "model.h"
+#include "numbering_record.h"
 #include "stats.h"
 #include "util.h"
 #include "version.h"
@@ -35,6 +37,8 @@ static const char usage[] =
 	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
 	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
 	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
+	"  hernummer [MAP]        na invoegen, schrappen of verplaatsen: nummers en verwijzingen\n"
+	"                         bijwerken zodat elke verwijzing bij haar artikel blijft\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -46,6 +50,8 @@ static const char usage[] =
 	"                         bij stats: text (tabel) of json\n"
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
+	"  --bewaar               bij check: bewaar de huidige nummering in MAP/.nummering\n"
+	"  --proef                bij hernummer: toon de wijzigingen, schrijf niets\n"
 	"\n"
 	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0), verordening.html\n"
 	"(juridische editie), publieksversie.html (voor inwoners), leesbaarheid.html\n"
@@ -60,7 +66,7 @@ static const char usage[] =
 	"  ovc build verordening -o out       schrijf alles naar out/\n"
 	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n";
 
-enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS };
+enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS, CMD_HERNUMMER };
 
 struct options {
 	enum command cmd;
@@ -69,6 +75,7 @@ struct options {
 	enum diag_format format;
 	int werror;
 	int color; /* -1 auto */
+	int bewaar, proef; /* check --bewaar, hernummer --proef */
 };
 
 __attribute__((format(printf, 1, 2))) static int fail_usage(const char *fmt, ...)
@@ -121,6 +128,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 			op->out = argv[i];
 		} else if (strcmp(a, "--werror") == 0) {
 			op->werror = 1;
+		} else if (strcmp(a, "--bewaar") == 0 || strcmp(a, "--proef") == 0) {
+			*(a[2] == 'b' ? &op->bewaar : &op->proef) = 1;
 		} else if (a[0] == '-' && a[1]) {
 			int rc = parse_value_option(op, a);
 			if (rc)
@@ -132,6 +141,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 				op->cmd = CMD_BUILD;
 			else if (strcmp(a, "stats") == 0)
 				op->cmd = CMD_STATS;
+			else if (strcmp(a, "hernummer") == 0)
+				op->cmd = CMD_HERNUMMER;
 			else
 				return fail_usage("onbekende opdracht '%s'", a);
 		} else if (!op->dir) {
@@ -142,6 +153,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 	}
 	if (op->cmd == CMD_NONE)
 		return fail_usage("%s", "geef een opdracht: check, build of stats");
+	if ((op->bewaar && op->cmd != CMD_CHECK) || (op->proef && op->cmd != CMD_HERNUMMER))
+		return fail_usage("%s", op->bewaar ? "--bewaar hoort bij check" : "--proef hoort bij hernummer");
 	if (op->out && op->cmd != CMD_BUILD)
 		return fail_usage("%s", "-o hoort bij build");
 	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->werror))
@@ -181,6 +194,8 @@ static int run(const struct options *op)
 	struct ordinance *o = NULL;
 	char *err = NULL;
 	struct rd_stats st;
+	if (op->cmd == CMD_HERNUMMER)
+		return hernummer_run(op->dir, op->proef, stdout, stderr);
 	if (compile_ordinance_stats(op->dir, &o, d, &err, op->cmd == CMD_STATS ? &st : NULL) != 0) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
@@ -202,6 +217,9 @@ static int run(const struct options *op)
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		status = EXIT_USAGE;
+	} else if ((op->cmd == CMD_BUILD || op->bewaar) && numbering_record_save(o, NULL, &err) != 0) {
+		fprintf(stderr, "ovc: de nummering is niet bewaard: %s\n", err);
+		free(err);
 	}
 	ordinance_free(o);
 	diag_sink_free(d);
@@ -221,7 +239,7 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
-	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
+	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1, 0, 0};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
 		return rc;
