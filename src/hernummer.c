@@ -45,42 +45,69 @@ static int is_fixing_rule(const char *rule)
 
 /* ---- List markers ---------------------------------------------------------- */
 
-/* The item marker "12." at SPAN's start becomes "N.". */
-static void renumber_marker(struct edits *ed, const struct span *sp, int n)
+/* The number of the item marker "12." at SPAN's start, and where it is; -1 when none. */
+static int marker_at(const struct span *sp, size_t *a, size_t *b)
 {
 	const struct source *src = sp->src;
 	if (!src)
-		return;
+		return -1;
 	size_t i = sp->start;
 	while (i < src->len && src->text[i] == ' ')
 		i++;
-	size_t a = i;
-	while (i < src->len && src->text[i] >= '0' && src->text[i] <= '9' && i - a < 9)
+	*a = i;
+	while (i < src->len && src->text[i] >= '0' && src->text[i] <= '9' && i - *a < 9)
 		i++;
-	if (i == a || i >= src->len || (src->text[i] != '.' && src->text[i] != ')'))
-		return; /* "- **term**: …" or a lid without a list */
-	char num[16];
-	snprintf(num, sizeof num, "%d", n);
-	edit_add(ed, src, a, i, num);
+	*b = i;
+	if (i == *a || i >= src->len || (src->text[i] != '.' && src->text[i] != ')'))
+		return -1; /* "- **term**: …" or a lid without a list */
+	return atoi(src->text + *a);
+}
+
+/*
+ * Renumber one list's markers 1, 2, 3 … (SPANS: its items). A list that
+ * writes every marker alike ("1. 1. 1.", as CommonMark allows) stays so.
+ */
+static void renumber_list(struct edits *ed, const struct span *const *spans, size_t n)
+{
+	size_t a, b;
+	int first = n ? marker_at(spans[0], &a, &b) : -1, alike = 1;
+	for (size_t i = 1; i < n; i++)
+		alike &= marker_at(spans[i], &a, &b) == first;
+	if (alike && n > 1)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (marker_at(spans[i], &a, &b) < 0)
+			continue;
+		char num[24];
+		snprintf(num, sizeof num, "%zu", i + 1);
+		edit_add(ed, spans[i]->src, a, b, num);
+	}
 }
 
 static void renumber_points(struct edits *ed, const struct point *pts, size_t n)
 {
+	const struct span **spans = xcalloc(n ? n : 1, sizeof *spans);
 	for (size_t i = 0; i < n; i++) {
-		renumber_marker(ed, &pts[i].span, (int)i + 1);
+		spans[i] = &pts[i].span;
 		renumber_points(ed, pts[i].subs, pts[i].nsubs);
 	}
+	renumber_list(ed, spans, n);
+	free(spans);
 }
 
 static void renumber_lists(struct edits *ed, const struct ordinance *o)
 {
 	for (size_t i = 0; i < o->narticles; i++) {
 		const struct unit *a = o->articles[i];
+		const struct span **spans = xcalloc(a->nleden ? a->nleden : 1, sizeof *spans);
+		size_t n = 0;
 		for (size_t k = 0; k < a->nleden; k++) {
 			if (a->leden[k].num > 0)
-				renumber_marker(ed, &a->leden[k].span, a->leden[k].num);
+				spans[n++] = &a->leden[k].span;
 			renumber_points(ed, a->leden[k].points, a->leden[k].npoints);
 		}
+		renumber_list(ed, spans, n);
+		free(spans);
 	}
 }
 

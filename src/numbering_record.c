@@ -225,8 +225,14 @@ static void add_points(struct nr_list *l, const struct point *pts, size_t n, con
 static void add_article(struct nr_list *l, const struct unit *a)
 {
 	const struct run *first = a->nleden ? lid_run(&a->leden[0]) : NULL;
-	int at = list_add(l, NR_ARTICLE, xstrdup(a->num), unit_id(a, first), clean_name(a->title),
-	                  -1);
+	/* an article without a title ("Artikel 5.1") is named by its first words */
+	char *name = a->title && a->title[0] ? clean_name(a->title) : NULL;
+	if (!name) {
+		char *w = words_name(first);
+		name = xasprintf("'%s'", w);
+		free(w);
+	}
+	int at = list_add(l, NR_ARTICLE, xstrdup(a->num), unit_id(a, first), name, -1);
 	for (size_t i = 0; i < a->nleden; i++) {
 		const struct lid *ld = &a->leden[i];
 		const struct run *r = lid_run(ld);
@@ -408,6 +414,8 @@ static void pair(struct nr_list *old, size_t i, struct nr_list *cur, int j)
 	cur->e[j].match = (int)i;
 }
 
+static void match_in_place(struct nr_list *old, struct nr_list *cur, size_t i);
+
 /* Match a chapter or article: by identity, else by a title both lists have once. */
 static void match_top(struct nr_list *old, struct nr_list *cur, int kind)
 {
@@ -434,28 +442,66 @@ static void match_top(struct nr_list *old, struct nr_list *cur, int kind)
 		if (n == 1 && found >= 0)
 			pair(old, i, cur, found);
 	}
+	for (size_t i = 0; i < old->n; i++)
+		if (old->e[i].kind == kind && old->e[i].match < 0)
+			match_in_place(old, cur, i);
 }
 
 /* Match leden and onderdelen inside matched parents, by fingerprint, in order. */
-static void match_children(struct nr_list *old, struct nr_list *cur)
+static void match_children_by_id(struct nr_list *old, struct nr_list *cur, size_t i)
 {
-	for (size_t i = 0; i < old->n; i++) {
-		const struct nr_entry *e = &old->e[i];
-		if ((e->kind != NR_LID && e->kind != NR_POINT) || e->parent < 0)
-			continue;
-		int p = old->e[e->parent].match;
-		if (p < 0)
-			continue;
-		for (size_t j = (size_t)p + 1; j < cur->n; j++) {
-			if (cur->e[j].kind == NR_ARTICLE || cur->e[j].kind == NR_CHAPTER)
-				break;
-			if (cur->e[j].parent == p && cur->e[j].kind == e->kind && cur->e[j].match < 0 &&
-			    strcmp(cur->e[j].id, e->id) == 0) {
-				pair(old, i, cur, (int)j);
-				break;
-			}
+	const struct nr_entry *e = &old->e[i];
+	int p = old->e[e->parent].match;
+	for (size_t j = (size_t)p + 1; j < cur->n; j++) {
+		if (cur->e[j].kind == NR_ARTICLE || cur->e[j].kind == NR_CHAPTER)
+			break;
+		if (cur->e[j].parent == p && cur->e[j].kind == e->kind && cur->e[j].match < 0 &&
+		    strcmp(cur->e[j].id, e->id) == 0) {
+			pair(old, i, cur, (int)j);
+			return;
 		}
 	}
+}
+
+/*
+ * A unit whose identity changed (its first words or title were edited)
+ * and whose number is still free is the same unit, edited in place: else
+ * editing the first words of a lid would make every citation of it look
+ * shifted.
+ */
+static void match_in_place(struct nr_list *old, struct nr_list *cur, size_t i)
+{
+	const struct nr_entry *e = &old->e[i];
+	int j;
+	if (e->parent < 0) {
+		j = list_find(cur, e->kind, e->key);
+	} else {
+		int p = old->e[e->parent].match;
+		char *k = xasprintf("%s %s", cur->e[p].key, e->num);
+		j = list_find(cur, e->kind, k);
+		free(k);
+		if (j >= 0 && cur->e[j].parent != p)
+			j = -1;
+	}
+	if (j >= 0 && cur->e[j].match < 0)
+		pair(old, i, cur, j);
+}
+
+static int child_of_matched(const struct nr_list *old, size_t i)
+{
+	const struct nr_entry *e = &old->e[i];
+	return (e->kind == NR_LID || e->kind == NR_POINT) && e->parent >= 0 && e->match < 0 &&
+	       old->e[e->parent].match >= 0;
+}
+
+static void match_children(struct nr_list *old, struct nr_list *cur)
+{
+	for (size_t i = 0; i < old->n; i++)
+		if (child_of_matched(old, i))
+			match_children_by_id(old, cur, i);
+	for (size_t i = 0; i < old->n; i++)
+		if (child_of_matched(old, i))
+			match_in_place(old, cur, i);
 }
 
 /* Does some number now denote another unit, or nothing? */
