@@ -380,9 +380,9 @@ static void check_fixed_numbers(const struct ordinance *o, struct diag_sink *d)
 			continue;
 		if (!u->written) {
 			diag_report(d, u->span.src, u->span.start, u->span.end, "structuur-nummer",
-			            "met nummering: vast staat het nummer in de kop; schrijf het nummer van "
-			            "deze %s",
-			            unit_kind_name(u->kind));
+			            "met nummering: vast staat elk nummer in de kop; schrijf het nummer "
+			            "achter '%s'",
+			            u->word ? u->word : unit_kind_name(u->kind));
 			continue;
 		}
 		for (size_t j = 0; j < i; j++) {

@@ -22,7 +22,8 @@ struct name_ref {
 	int law;
 };
 static struct name_ref *names_by_key;
-static size_t *bucket; /* 65537 offsets into names_by_key */
+#define NBUCKETS 4096
+static size_t *bucket; /* NBUCKETS + 1 offsets into names_by_key */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void parse_line(const char *line, size_t len, size_t *cap)
@@ -53,9 +54,11 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 	VEC_PUSH(table, ntable, *cap, l);
 }
 
+static size_t nhand; /* rows from data/wetten.tsv; the register's own rows are unique */
+
 static int find_bwb(const char *bwb)
 {
-	for (size_t i = 0; i < ntable; i++)
+	for (size_t i = 0; i < nhand; i++)
 		if (table[i].bwb && strcmp(table[i].bwb, bwb) == 0)
 			return (int)i;
 	return -1;
@@ -120,9 +123,18 @@ static void load_register(size_t *cap)
 	}
 }
 
+/*
+ * A name's bucket: a hash of its first KEYLEN bytes (all of a shorter name).
+ * "Wet …" starts 800 names; six bytes ("Wet op", "Wet ma") spread them.
+ */
+#define KEYLEN 6
+
 static unsigned key_of(const char *s, size_t n)
 {
-	return ((unsigned)(unsigned char)s[0] << 8) | (n > 1 ? (unsigned char)s[1] : 0);
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n && i < KEYLEN; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h % NBUCKETS;
 }
 
 static void index_names(void)
@@ -130,14 +142,14 @@ static void index_names(void)
 	size_t total = 0;
 	for (size_t i = 0; i < ntable; i++)
 		total += table[i].nnames;
-	bucket = xcalloc(65537, sizeof *bucket);
+	bucket = xcalloc(NBUCKETS + 1, sizeof *bucket);
 	names_by_key = xcalloc(total ? total : 1, sizeof *names_by_key);
 	for (size_t i = 0; i < ntable; i++)
 		for (size_t j = 0; j < table[i].nnames; j++)
 			bucket[key_of(table[i].names[j], lengths[i][j]) + 1]++;
-	for (size_t k = 1; k <= 65536; k++)
+	for (size_t k = 1; k <= NBUCKETS; k++)
 		bucket[k] += bucket[k - 1];
-	size_t *fill = xcalloc(65536, sizeof *fill);
+	size_t *fill = xcalloc(NBUCKETS, sizeof *fill);
 	for (size_t i = 0; i < ntable; i++)
 		for (size_t j = 0; j < table[i].nnames; j++) {
 			unsigned k = key_of(table[i].names[j], lengths[i][j]);
@@ -163,6 +175,7 @@ static void load(void)
 			parse_line(p, (size_t)(stop - p), &cap);
 		p = stop + 1;
 	}
+	nhand = ntable;
 	load_register(&cap);
 	lengths = xcalloc(ntable, sizeof *lengths);
 	for (size_t i = 0; i < ntable; i++) {
@@ -202,22 +215,26 @@ static int boundary(const char *text, size_t len, size_t at)
 
 int laws_match(const char *text, size_t len, size_t *matched)
 {
-	size_t n;
-	laws_table(&n);
+	size_t ntab;
+	laws_table(&ntab);
 	int best = -1;
 	size_t best_len = 0;
 	if (!len || !first[(unsigned char)text[0]])
 		return -1; /* called at every word: most words start no law name */
-	unsigned k = key_of(text, len);
-	for (size_t i = bucket[k]; i < bucket[k + 1]; i++) {
-		const struct name_ref *r = &names_by_key[i];
-		if (r->len > best_len && r->len <= len && memcmp(text, r->name, r->len) == 0 &&
-		    boundary(text, len, r->len)) {
-			best = r->law;
-			best_len = r->len;
+	/* names shorter than KEYLEN sit in the bucket of their whole text */
+	for (size_t n = 1; n <= KEYLEN && n <= len; n++) {
+		unsigned k = key_of(text, n);
+		for (size_t i = bucket[k]; i < bucket[k + 1]; i++) {
+			const struct name_ref *r = &names_by_key[i];
+			if ((n < KEYLEN && r->len != n) || (n == KEYLEN && r->len < KEYLEN))
+				continue;
+			if (r->len > best_len && r->len <= len && memcmp(text, r->name, r->len) == 0 &&
+			    boundary(text, len, r->len)) {
+				best = r->law;
+				best_len = r->len;
+			}
 		}
 	}
-	/* a one-byte name ("W") would sit in the bucket of its byte and NUL */
 	if (best >= 0)
 		*matched = best_len;
 	return best;

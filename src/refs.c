@@ -61,6 +61,9 @@ static size_t ws(const struct scanner *s, size_t i)
 /* Keyword W (ASCII, case-insensitive) as a whole word at I. */
 static size_t word(const struct scanner *s, size_t i, const char *w)
 {
+	/* keywords are lower-case ASCII: most calls end at the first byte, without strlen */
+	if (i >= s->len || ascii_lower((unsigned char)s->t[i]) != (unsigned char)w[0])
+		return 0;
 	size_t n = strlen(w);
 	if (i + n > s->len || ascii_casecmp_n(s->t + i, w, n) != 0 || !word_end(s, i + n))
 		return 0;
@@ -526,6 +529,8 @@ static int law_at(const struct scanner *s, size_t i)
 	return i < s->len && laws_match(s->t + i, s->len - i, &n) >= 0;
 }
 
+static size_t unknown_name(const struct scanner *s, size_t i);
+
 /* A law name the text defines ("wet: Jeugdwet") at I; the first letter's case is free. */
 static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
 {
@@ -536,6 +541,9 @@ static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
 		size_t n = strlen(a);
 		if (i + n > s->len || ascii_lower((unsigned char)s->t[i]) != ascii_lower((unsigned char)a[0]) ||
 		    memcmp(s->t + i + 1, a + 1, n - 1) != 0 || !word_end(s, i + n) || n <= best)
+			continue;
+		/* "Wet" for the defined "wet" only when no longer title follows ("Wet op de …") */
+		if (s->t[i] != a[0] && unknown_name(s, i) != i + n)
 			continue;
 		best = n;
 		r->law = o->aliases[k].law;
@@ -609,9 +617,9 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 	size_t after_article = a;
 	if ((b = word(s, a, "de")) || (b = word(s, a, "het")))
 		after_article = ws(s, b);
-	if (after_article != a && (k = alias_name(s, after_article, r)))
-		return k;
 	if ((k = law_name(s, after_article, r)))
+		return k; /* "van de Wet op de beroepen …": the longest name wins over an alias */
+	if (after_article != a && (k = alias_name(s, after_article, r)))
 		return k;
 	/* "van de Verordening", "van de verordening": the text names itself */
 	if (after_article != a && (k = word(s, after_article, "verordening")))
@@ -654,22 +662,23 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 		size_t c;
 		if (k < s->len && s->t[k] == ',') {
 			m = ws(s, k + 1);
-			if ((c = word(s, m, "en")) || (c = word(s, m, "of")))
+			if ((c = word(s, m, "en")) || (c = word(s, m, "of")) || (c = word(s, m, "juncto")))
 				m = ws(s, c); /* "6.1.2, zesde lid, 6.1.3, derde lid, of 6.1.4" */
 		} else if ((m = word(s, k, "en")) || (m = word(s, k, "of")) ||
-		           (m = word(s, k, "respectievelijk")))
+		           (m = word(s, k, "respectievelijk")) || (m = word(s, k, "juncto")))
 			m = ws(s, m);
 		else if ((m = word(s, k, "tot")) && (m = ws_word(s, m, "en")) && (m = ws_word(s, m, "met")))
 			m = ws(s, m), range = 1;
 		else
 			return j;
-		if (kind == RK_ARTICLE && (c = word(s, m, "artikel")))
+		if (range && kind == RK_ARTICLE && (c = word(s, m, "artikel")))
 			m = ws(s, c); /* "de artikelen 5 tot en met artikel 11" */
 		size_t e = number(s, m);
 		if (!e || skipped(s, m, e))
 			return j;
 		char num[24];
 		copy_num(num, sizeof num, s, m, e);
+		check_spaced(s, m, e);
 		/* "artikel 3.4 en 3 weken": a singular citation continues only with
 		 * numbers of the same shape; "de artikelen 2.9 en 8.1.1" may mix */
 		if (!plural && dots(num) != dots(shape) && !dots(num))
@@ -805,18 +814,21 @@ static size_t next_law_citations(struct scanner *s, size_t i)
 			return j;
 		if ((c = word(s, m, "en")))
 			m = ws(s, c);
+		size_t at = m; /* the link starts at "artikel" when it is written */
 		if ((c = word(s, m, "artikel")))
 			m = ws(s, c);
-		if (!(e = number(s, m)) || skipped(s, m, e))
+		if (!(e = number(s, m)) || skipped(s, at, e))
 			return j;
 		struct ref r = {0};
-		r.start = m;
+		r.start = at;
 		r.law = REF_INTERNAL;
-		struct ref_item *it = add_item(&r, RK_ARTICLE, m, e);
+		struct ref_item *it = add_item(&r, RK_ARTICLE, at, e);
 		copy_num(it->num, sizeof it->num, s, m, e);
 		it->num_start = m, it->num_end = e;
 		struct quals q;
 		size_t x = qualifiers(s, e, &q);
+		size_t nstyle = s->out->nstyle;
+		check_spaced(s, m, e);
 		apply_quals(&r, it, &q);
 		if (q.nlids)
 			x = more_lids(s, x, &r, r.items[0].num);
@@ -824,6 +836,7 @@ static size_t next_law_citations(struct scanner *s, size_t i)
 		size_t y = law_suffix(s, x, &r);
 		if (r.law == REF_INTERNAL || y == x) {
 			free(r.items); /* "en 3 weken": not a citation */
+			s->out->nstyle = nstyle;
 			return j;
 		}
 		bw_books(&r);

@@ -659,8 +659,18 @@ static int comparative_at(const struct run *r, size_t i, size_t e)
 		if (i >= n && ascii_casecmp_n(r->text + i - n, before[k], n) == 0)
 			return 1;
 	}
-	return e + 4 <= r->len && ascii_casecmp_n(r->text + e, " dan", 4) == 0 &&
-	       boundary_at(r->text, r->len, e + 4);
+	if (!(e + 4 <= r->len && ascii_casecmp_n(r->text + e, " dan", 4) == 0 &&
+	      boundary_at(r->text, r->len, e + 4)))
+		return 0;
+	/* "van de inwoner dan nodig": after an article it is the noun */
+	static const char *const det[] = {"de ", "het ", "een ", "die ", "deze ", "zijn ", "haar ", NULL};
+	for (int k = 0; det[k]; k++) {
+		size_t n = strlen(det[k]);
+		if (i >= n && ascii_casecmp_n(r->text + i - n, det[k], n) == 0 &&
+		    (i == n || boundary_at(r->text, r->len, i - n - 1)))
+			return 0;
+	}
+	return 1;
 }
 
 /* A form at I, with an optional inflection (-s, -en, -n, 's; -e for adjectives); returns end or 0. */
