@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "diag.h"
+#include "check_sources.h"
 #include "duties.h"
 #include "laws.h"
 #include "model.h"
@@ -420,4 +421,5 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 	struct image_walk w = {o, d};
 	ordinance_each_text(o, check_images, &w);
 	check_duties(o, d);
+	check_sources(o, d);
 }

@@ -20,9 +20,16 @@
 
 /* ---- Entries ------------------------------------------------------------ */
 
-enum nr_kind { NR_CHAPTER, NR_ARTICLE, NR_LID, NR_POINT, NR_KINDS };
+/*
+ * NR_TEXT: a paragraph that cites units of this text, by a fingerprint of
+ * its exact words. Only a paragraph that is still word for word what it
+ * was is checked: one edited since (by hand, by ovc hernummer, by a merge)
+ * cites the units as they are numbered now.
+ */
+enum nr_kind { NR_CHAPTER, NR_ARTICLE, NR_LID, NR_POINT, NR_TEXT, NR_KINDS };
 
-static const char *const kind_word[NR_KINDS] = {"hoofdstuk", "artikel", "lid", "onderdeel"};
+static const char *const kind_word[NR_KINDS] = {"hoofdstuk", "artikel", "lid", "onderdeel",
+                                                 "tekst"};
 
 struct nr_entry {
 	int kind;
@@ -242,6 +249,46 @@ static void add_article(struct nr_list *l, const struct unit *a)
 	}
 }
 
+static char *text_key(const struct run *r)
+{
+	return xasprintf("~%08x", hash_bytes(2166136261u, r->text, r->len));
+}
+
+/* Does R cite a unit of this text by its number or position? */
+static int cites_internal(const struct ordinance *o, const struct run *r)
+{
+	struct ref_scan scan;
+	ref_scan_init(&scan);
+	scan.aliases = o->aliases;
+	scan.naliases = o->naliases;
+	refs_scan(r->text, r->len, r->flags, &scan);
+	int found = 0;
+	for (size_t i = 0; i < scan.nrefs && !found; i++)
+		for (size_t k = 0; k < scan.refs[i].nitems && scan.refs[i].law == REF_INTERNAL; k++)
+			found |= scan.refs[i].items[k].kind != RK_THIS;
+	ref_scan_release(&scan);
+	return found;
+}
+
+struct text_collect {
+	const struct ordinance *o;
+	struct nr_list *l;
+};
+
+static void collect_text(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	struct text_collect *tc = ud;
+	if (!b->run || (c->in_definition && !tc->o->vrij) || !cites_internal(tc->o, b->run))
+		return;
+	char *key = text_key(b->run);
+	for (size_t i = 0; i < tc->l->n; i++)
+		if (tc->l->e[i].kind == NR_TEXT && strcmp(tc->l->e[i].key, key) == 0) {
+			free(key);
+			return; /* the same words twice */
+		}
+	list_add(tc->l, NR_TEXT, key, xstrdup("-"), words_name(b->run), -1);
+}
+
 static void list_from_model(struct nr_list *l, const struct ordinance *o)
 {
 	for (size_t i = 0; i < o->nunits; i++) {
@@ -290,6 +337,8 @@ char *numbering_record_text(const struct ordinance *o, size_t *len)
 {
 	struct nr_list l = {0};
 	list_from_model(&l, o);
+	struct text_collect tc = {o, &l};
+	ordinance_each_text((struct ordinance *)o, collect_text, &tc);
 	struct strbuf sb;
 	strbuf_init(&sb);
 	strbuf_puts(&sb, record_header);
@@ -360,6 +409,10 @@ static int parse_line(struct nr_list *l, char *line, int *last)
 			kind = k;
 	if (kind < 0)
 		return 0;
+	if (kind == NR_TEXT) {
+		list_add(l, kind, xstrndup(sp + 1, (size_t)(t1 - sp - 1)), xstrdup("-"), xstrdup(""), -1);
+		return 1;
+	}
 	char *key = xstrndup(sp + 1, (size_t)(t1 - sp - 1));
 	int parts = 1;
 	for (const char *p = key; *p; p++)
@@ -509,6 +562,8 @@ static int anything_moved(const struct nr_list *old, const struct nr_list *cur)
 {
 	for (size_t i = 0; i < old->n; i++) {
 		const struct nr_entry *e = &old->e[i];
+		if (e->kind == NR_TEXT)
+			continue;
 		if (e->match < 0 || strcmp(cur->e[e->match].key, e->key) != 0)
 			return 1;
 	}
@@ -522,6 +577,7 @@ struct shift_check {
 	struct diag_sink *d;
 	struct nr_list old, cur;
 	int headings_only; /* no record: leden and onderdelen are not compared */
+	int texts;         /* the record lists the paragraphs that cite (NR_TEXT) */
 	const struct run *run;
 	const struct source *src;
 };
@@ -750,6 +806,13 @@ static void check_text(struct blk *b, const struct text_ctx *c, void *ud)
 		if (ca < 0 || sc->cur.e[ca].match < 0)
 			return; /* a new article: its references are written for this numbering */
 	}
+	if (sc->texts) {
+		char *key = text_key(r);
+		int known = list_find(&sc->old, NR_TEXT, key) >= 0;
+		free(key);
+		if (!known)
+			return; /* edited since the record: written for the numbering of now */
+	}
 	sc->run = r;
 	sc->src = b->span.src;
 	struct ref_scan scan;
@@ -779,7 +842,7 @@ void numbering_check(struct ordinance *o, struct diag_sink *d)
 {
 	if (!o || !o->dir || o->sources_failed)
 		return;
-	struct shift_check sc = {o, d, {0}, {0}, 0, NULL, NULL};
+	struct shift_check sc = {o, d, {0}, {0}, 0, 0, NULL, NULL};
 	int have = list_from_record(&sc.old, o);
 	if (!have) {
 		list_free(&sc.old);
@@ -790,6 +853,8 @@ void numbering_check(struct ordinance *o, struct diag_sink *d)
 		}
 		sc.headings_only = 1;
 	}
+	for (size_t i = 0; i < sc.old.n && !sc.texts; i++)
+		sc.texts = sc.old.e[i].kind == NR_TEXT;
 	list_from_model(&sc.cur, o);
 	match_top(&sc.old, &sc.cur, NR_CHAPTER);
 	match_top(&sc.old, &sc.cur, NR_ARTICLE);

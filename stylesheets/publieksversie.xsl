@@ -209,7 +209,7 @@
       </xsl:if>
       <xsl:if test="akn:hcontainer[@name = 'doel']">
         <div class="doel">
-          <p class="blok-label">Wat u mag verwachten</p>
+          <p class="blok-label">Wat de regel wil bereiken</p>
           <xsl:apply-templates select="akn:hcontainer[@name = 'doel']/akn:content"/>
         </div>
       </xsl:if>
@@ -339,7 +339,7 @@
       <p>
         <xsl:text>Deze uitleg hoort bij de </xsl:text>
         <a href="{$verordening-href}"><xsl:value-of select="$citeertitel"/></a>
-        <xsl:text>. Staat er in de uitleg iets anders dan in de regels? Dan gelden de regels.</xsl:text>
+        <xsl:text>. De gemeenteraad stelt de regels vast, niet deze uitleg. Staat er in de uitleg iets anders dan in de regels? Dan gelden de regels.</xsl:text>
       </p>
       <p class="status"><xsl:call-template name="status-tekst"/></p>
     </section>

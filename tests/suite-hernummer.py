@@ -169,6 +169,23 @@ def link_pairs(d, skip=()):
     return pairs
 
 
+def cited_from_elsewhere(d, num):
+    """Does a link outside article NUM point into it?"""
+    found = []
+
+    def walk(el, where):
+        if el.tag == AKN + "article":
+            where = el.get("eId")
+        h = el.get("href") or "" if el.tag == AKN + "ref" else ""
+        if where != "art_" + num and (h == "#art_" + num or h.startswith("#art_%s__" % num)):
+            found.append(h)
+        for c in el:
+            walk(c, where)
+
+    walk(akn(d), "")
+    return bool(found)
+
+
 def refs_to(d, prefixes):
     """Internal refs whose target eId starts with one of PREFIXES: (text, href)."""
     out = []
@@ -382,13 +399,24 @@ def shipped_unrenumbered_without_record(tmp):
 def shipped_delete_article(tmp):
     name = "verordening: artikel schrappen"
     t = fresh(SHIPPED, tmp, "schrappen")
-    chap, arts = largest_chapter(t)
-    # an article in the middle that no text cites (else its citations must go by hand)
-    cand = [h for h in arts[1:-1] if not refs_to(SHIPPED, ["art_" + h[3]])]
-    ok(bool(cand), name + ": een artikel zonder verwijzingen ernaar")
+    # an article that no text cites (else its citations must go by hand),
+    # followed in its chapter by articles that are cited
+    cand = []
+    per = collections.defaultdict(list)
+    for x in t.headings("Artikel"):
+        if x[3]:
+            per[x[3].split(".")[0]].append(x)
+    for chap, arts in sorted(per.items(), key=lambda kv: -len(kv[1])):
+        for k, x in enumerate(arts[:-1]):
+            later = ["art_" + y[3] for y in arts[k + 1:]]
+            if not cited_from_elsewhere(SHIPPED, x[3]) and refs_to(SHIPPED, later):
+                cand.append((chap, arts, x))
+        if cand:
+            break
+    ok(bool(cand), name + ": een artikel zonder verwijzingen ernaar, met genoemde artikelen erna")
     if not cand:
         return
-    h = cand[len(cand) // 2]
+    chap, arts, h = cand[len(cand) // 2]
     before = titles(t)
     pairs = link_pairs(t.dir, skip=(h[4],))
     pairs_all = link_pairs(t.dir)
