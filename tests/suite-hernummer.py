@@ -683,12 +683,26 @@ def external_untouched(tmp):
        name, t.lines["verordening.md"][-1])
 
 
+def documented():
+    _, out, _ = run("--help")
+    ok("hernummer [MAP]" in out and "--bewaar" in out and "--proef" in out,
+       "--help noemt hernummer, --bewaar en --proef", out)
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    ok("ovc hernummer [MAP]" in readme and ".nummering" in readme, "README noemt hernummer en .nummering")
+    man = open(os.path.join(ROOT, "docs", "ovc.1"), encoding="utf-8").read()
+    ok(".B ovc hernummer" in man and "\\-\\-bewaar" in man, "docs/ovc.1 noemt hernummer en --bewaar")
+    fmt = open(os.path.join(ROOT, "docs", "format.md"), encoding="utf-8").read()
+    ok("`ovc hernummer [MAP] [--proef]`" in fmt and "| verwijzing-verschoven | fout |" in fmt,
+       "docs/format.md beschrijft het bestand, de opdracht en de regel")
+
+
 def main():
     if not os.access(OVC, os.X_OK) or not os.access(DUMP, os.X_OK):
         print("1..0 # SKIP ovc of akn-dump ontbreekt (make test bouwt ze)")
         return 0
     tmp = tempfile.mkdtemp(prefix="ovc-hernummer-")
     try:
+        documented()
         record_cases(tmp)
         shipped_insert_article(tmp)
         shipped_unrenumbered_without_record(tmp)
