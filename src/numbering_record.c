@@ -660,6 +660,21 @@ static int check_top(struct shift_check *sc, int kind, const struct ref_item *it
 	return meant;
 }
 
+/* "het vorige lid" after a lid was inserted or removed before this one. */
+static void report_previous(struct shift_check *sc, size_t a, size_t b, const struct nr_entry *was,
+                            int ci, int meant, const char *fix)
+{
+	char *now = ci >= 0 ? xasprintf("het %s lid ('%s')", lid_word(sc->cur.e[ci].num),
+	                                sc->cur.e[ci].name)
+	                    : xstrdup("geen lid");
+	char *then = meant >= 0 ? xasprintf("; schrijf 'het %s lid'", fix) : xstrdup(", dat er niet meer is");
+	report(sc, a, b, fix,
+	       xasprintf("'het vorige lid' is nu %s; bij de vorige nummering was dat '%s'%s", now,
+	                 was->name, then));
+	free(now);
+	free(then);
+}
+
 /*
  * A lid (or onderdeel) cited with number (label) WRITTEN: OLDKEY is its key
  * in the previous numbering, CURPARENT the current entry it must be in.
@@ -687,6 +702,11 @@ static int check_child(struct shift_check *sc, int kind, const char *oldkey, int
 	if (meant >= 0)
 		fix = lid && !digits ? xstrdup(lid_word(sc->cur.e[meant].num))
 		                     : xstrdup(sc->cur.e[meant].num);
+	if (lid && tb - ta == 6 && ascii_casecmp_n(sc->run->text + ta, "vorige", 6) == 0) {
+		report_previous(sc, ta, tb, was, ci, meant, fix);
+		free(fix);
+		return meant;
+	}
 	char *what = lid ? xasprintf("het %s lid", lid_word(was->num))
 	                 : xasprintf("onderdeel %s", was->num);
 	char *now = ci >= 0 ? xasprintf("%s is nu '%s'", what, sc->cur.e[ci].name)

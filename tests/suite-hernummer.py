@@ -278,10 +278,64 @@ def insert_point(t, h, lid):
     raise KeyError("geen onderdelen")
 
 
+def move_lid(t, h):
+    """The last lid becomes the first."""
+    f, items = top_items(t, h)
+    _, _, end = blocks_of(t, h)
+    a = items[-1]
+    b = end
+    while b > a + 1 and t.lines[f][b - 1].strip() == "":
+        b -= 1
+    block = t.lines[f][a:b]
+    del t.lines[f][a:b]
+    t.lines[f][items[0]:items[0]] = block
+
+
+def point_items(t, h, lid):
+    """Line indexes of the onderdelen of lid LID, and the end of the last one."""
+    f, items = top_items(t, h)
+    _, _, end = blocks_of(t, h)
+    a = items[lid - 1]
+    b = items[lid] if lid < len(items) else end
+    starts, indent = [], None
+    for i in range(a + 1, b):
+        m = re.match(r"^(\s+)\d+\. ", t.lines[f][i])
+        if m and (indent is None or m.group(1) == indent):
+            indent = m.group(1)
+            starts.append(i)
+    while b > a + 1 and t.lines[f][b - 1].strip() == "":
+        b -= 1
+    return f, starts, b
+
+
+def first_marker_one(t, f, i):
+    """A list that follows a paragraph must start at 1 (CommonMark); a writer fixes that much."""
+    t.lines[f][i] = re.sub(r"^(\s*)\d+\.", r"\g<1>1.", t.lines[f][i], count=1)
+
+
+def delete_point(t, h, lid, k):
+    f, starts, end = point_items(t, h, lid)
+    a = starts[k - 1]
+    b = starts[k] if k < len(starts) else end
+    del t.lines[f][a:b]
+    if k == 1:
+        first_marker_one(t, f, a)
+
+
+def move_point(t, h, lid):
+    """The last onderdeel becomes the first."""
+    f, starts, end = point_items(t, h, lid)
+    block = t.lines[f][starts[-1]:end]
+    del t.lines[f][starts[-1]:end]
+    t.lines[f][starts[0]:starts[0]] = block
+    first_marker_one(t, f, starts[0])
+
+
 # ---- expectations ----------------------------------------------------------------------
 
 MSG_ART = re.compile(r"^artikel (\S+) (?:is nu (.*)|bestaat niet meer); bij de vorige nummering was (\S+) (.*), dat nu (\S+) is$")
 MSG_LID = re.compile(r"^het (\w+) lid (?:is nu '(.*)'|bestaat niet meer); bij de vorige nummering was het (\w+) lid '(.*)', dat nu het (\w+) lid is$")
+MSG_PREV = re.compile(r"^'het vorige lid' is nu .*; bij de vorige nummering was dat '.*'; schrijf 'het \w+ lid'$")
 MSG_POINT = re.compile(r"^onderdeel (\w+) (?:is nu '(.*)'|bestaat niet meer); bij de vorige nummering was onderdeel (\w+) '(.*)', dat nu onderdeel (\w+) is$")
 
 
@@ -489,8 +543,12 @@ def lid_messages_ok(name, diags, shift):
         if rule != "verwijzing-verschoven":
             continue
         m = MSG_LID.match(msg) or MSG_POINT.match(msg)
+        if not m and MSG_PREV.match(msg):
+            continue
         if not m:
             bad.append(msg)
+            continue
+        if shift is None:
             continue
         was, new = m.group(3), m.group(5)
         w = ORD.index(was) if was in ORD else (ord(was) - 96 if len(was) == 1 else -1)
@@ -503,7 +561,7 @@ def lid_messages_ok(name, diags, shift):
 
 
 def lid_case(tmp, src, tag, op):
-    name = "%s: lid %s" % (tag, {"in": "invoegen", "uit": "schrappen"}[op])
+    name = "%s: lid %s" % (tag, {"in": "invoegen", "uit": "schrappen", "om": "verplaatsen"}[op])
     t = fresh(src, tmp, tag + "-lid-" + op)
     base = ref_errors(t.dir)
     h, lid = cited_lid_article(t, t.dir)
@@ -514,6 +572,11 @@ def lid_case(tmp, src, tag, op):
     if op == "in":
         insert_lid(t, h)
         shift = 1
+    elif op == "om":
+        if len(top_items(t, h)[1]) < 2:
+            return
+        move_lid(t, h)
+        shift = None
     else:
         # delete the first lid no reference targets, before a cited one
         cited = {int(x[1].split("__para_")[1].split("__")[0])
@@ -537,9 +600,9 @@ def lid_case(tmp, src, tag, op):
        "weg: %s\nerbij: %s" % (list((pairs - after).items())[:6], list((after - pairs).items())[:6]))
 
 
-def point_case(tmp, src, tag):
-    name = "%s: onderdeel invoegen" % tag
-    t = fresh(src, tmp, tag + "-onderdeel")
+def point_case(tmp, src, tag, op="in"):
+    name = "%s: onderdeel %s" % (tag, {"in": "invoegen", "uit": "schrappen", "om": "verplaatsen"}[op])
+    t = fresh(src, tmp, tag + "-onderdeel-" + op)
     base = ref_errors(t.dir)
     found = None
     for el in akn(t.dir).iter(AKN + "ref"):
@@ -559,16 +622,36 @@ def point_case(tmp, src, tag):
                 insert_point(probe, h, int(m.group(2)))
             except KeyError:
                 continue
+            label = m.group(3)
+            npts = len(point_items(t, h, int(m.group(2)))[1])
+            if op == "uit" and (label == "a" or npts < 2):
+                continue
+            if op == "om" and npts < 2:
+                continue
             found = (h, int(m.group(2)))
             break
     ok(found is not None, name + ": een genoemd onderdeel")
     if not found:
         return
     pairs = link_pairs(t.dir)
-    insert_point(t, *found)
+    shift = 1
+    if op == "in":
+        insert_point(t, *found)
+    elif op == "uit":
+        # the first onderdeel, when no link targets it
+        h, lid = found
+        first = "#art_%s__para_%d__point_a" % (h[3], lid)
+        if any(x[1] == first for x in refs_to(t.dir, ["art_" + h[3]])):
+            ok(True, name + ": # SKIP het eerste onderdeel wordt genoemd")
+            return
+        delete_point(t, h, lid, 1)
+        shift = -1
+    else:
+        move_point(t, *found)
+        shift = None
     t.save()
     new = new_errors(base, [d for d in diagnostics(t.dir) if d[0].startswith(REF_RULES)])
-    lid_messages_ok(name, new, 1)
+    lid_messages_ok(name, new, shift)
     rc, out, err = run("hernummer", t.dir)
     left = new_errors(base, ref_errors(t.dir))
     ok(rc == 0 and not left, name + ": na ovc hernummer geen nieuwe verwijzings- of nummerfouten",
@@ -710,10 +793,15 @@ def main():
         shipped_move_article(tmp)
         lid_case(tmp, SHIPPED, "verordening", "in")
         lid_case(tmp, SHIPPED, "verordening", "uit")
+        lid_case(tmp, SHIPPED, "verordening", "om")
         point_case(tmp, SHIPPED, "verordening")
+        point_case(tmp, SHIPPED, "verordening", "uit")
+        point_case(tmp, SHIPPED, "verordening", "om")
         external_untouched(tmp)
         lid_case(tmp, REAL, "echte tekst (vast)", "in")
+        lid_case(tmp, REAL, "echte tekst (vast)", "om")
         point_case(tmp, REAL, "echte tekst (vast)")
+        point_case(tmp, REAL, "echte tekst (vast)", "om")
         vast_insert_article(tmp)
         vast_move_article(tmp)
     finally:
