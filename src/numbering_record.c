@@ -377,6 +377,10 @@ static char *read_file(const char *path, size_t *len)
 
 int numbering_record_save(const struct ordinance *o, int *written, char **err)
 {
+	if (written)
+		*written = 0;
+	if (!o->dir || o->sources_failed)
+		return 0; /* a text that could not be read has no numbering to keep */
 	size_t len, oldlen = 0;
 	char *text = numbering_record_text(o, &len);
 	char *path = record_path(o);
