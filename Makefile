@@ -50,7 +50,7 @@ CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null)
 
 SRCS      := $(sort $(wildcard src/*.c))
 # Data tables and stylesheets are compiled in (scripts/embed.sh).
-EMBED     := $(sort $(filter-out %/README.md,$(wildcard data/*.* data/*/*.* stylesheets/*.*)))
+EMBED     := $(sort $(filter-out %/README.md %/bwb-titels.tsv,$(wildcard data/*.* data/*/*.* stylesheets/*.*)))
 # The typesetter (src/typeset*.c) goes into ovc-pdf.so, not into ovc.
 # Its objects are position-independent and kept apart in $(BUILD)/pic.
 TS_SRCS   := $(sort $(wildcard src/typeset*.c))

@@ -56,10 +56,10 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 
 static size_t nhand; /* rows from data/wetten.tsv; the register's own rows are unique */
 
-static int find_bwb(const char *bwb)
+static int find_bwb(const char *bwb, size_t n)
 {
 	for (size_t i = 0; i < nhand; i++)
-		if (table[i].bwb && strcmp(table[i].bwb, bwb) == 0)
+		if (table[i].bwb && table[i].bwb[10] == bwb[10] && strncmp(table[i].bwb, bwb, n) == 0)
 			return (int)i;
 	return -1;
 }
@@ -68,55 +68,57 @@ static int find_bwb(const char *bwb)
  * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
  * data/wetten.tsv already lists gains the citeertitel as one more name.
  */
-static void register_line(const char *line, size_t len, size_t *cap)
+/*
+ * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
+ * data/wetten.tsv already lists gains the citeertitel as one more name.
+ * LINE is a writable copy (the register's fields are cut in place: one
+ * buffer for 2,600 acts instead of thousands of small strings).
+ */
+static void register_line(char *line, size_t len, size_t *cap)
 {
-	const char *f[4];
+	char *f[4];
 	size_t n[4], k = 0;
-	const char *p = line, *end = line + len;
+	char *p = line, *end = line + len;
 	while (k < 4 && p <= end) {
-		const char *tab = memchr(p, '\t', (size_t)(end - p));
-		const char *stop = tab ? tab : end;
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+		char *stop = tab ? tab : end;
 		f[k] = p, n[k] = (size_t)(stop - p), k++;
+		*stop = '\0';
 		p = stop + 1;
 	}
 	if (k < 3 || n[0] != 11)
 		return;
-	char *bwb = xstrndup(f[0], n[0]);
-	char *name = xstrndup(f[2], n[2]);
-	int at = find_bwb(bwb);
+	int at = find_bwb(f[0], n[0]);
 	if (at >= 0) {
 		struct law *l = &table[at];
 		for (size_t j = 0; j < l->nnames; j++)
-			if (strcmp(l->names[j], name) == 0) {
-				free(bwb), free(name);
+			if (strcmp(l->names[j], f[2]) == 0)
 				return;
-			}
 		l->names = xrealloc(l->names, (l->nnames + 1) * sizeof *l->names);
-		l->names[l->nnames++] = name;
-		free(bwb);
+		l->names[l->nnames++] = xstrdup(f[2]);
 		return;
 	}
 	struct law l = {0};
-	l.id = xstrdup(bwb);
-	for (char *c = l.id; *c; c++)
-		*c = (char)ascii_lower((unsigned char)*c);
-	l.bwb = bwb;
-	l.url = xasprintf("https://wetten.overheid.nl/%s", bwb);
+	l.id = f[0];  /* the BWB id itself ("BWBR0035779") */
+	l.bwb = f[0]; /* the page link is made when asked (laws_url) */
 	l.names = xmalloc(sizeof *l.names);
-	l.names[0] = name;
+	l.names[0] = f[2];
 	l.nnames = 1;
 	VEC_PUSH(table, ntable, *cap, l);
 }
+
+static char *register_text; /* the register's fields, cut in place; lives as long as the table */
 
 static void load_register(size_t *cap)
 {
 	const struct embedded_file *f = embedded_find("data/bwb.tsv");
 	if (!f)
 		return;
-	const char *p = (const char *)f->data, *end = p + f->len;
+	register_text = xstrndup((const char *)f->data, f->len);
+	char *p = register_text, *end = p + f->len;
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *stop = nl ? nl : end;
 		if (stop > p && *p != '#')
 			register_line(p, (size_t)(stop - p), cap);
 		p = stop + 1;
@@ -247,9 +249,11 @@ char *laws_url(int law, const char *article, int lid)
 	if (law < 0 || (size_t)law >= n)
 		return NULL;
 	const struct law *l = &t[law];
-	if (!l->url)
+	if (!l->url && !l->bwb)
 		return NULL;
-	if (!article || !l->bwb)
+	if (!article && l->bwb)
+		return xasprintf("https://wetten.overheid.nl/%s", l->bwb);
+	if (!l->bwb)
 		return xstrdup(l->url);
 	if (lid > 0)
 		return xasprintf("https://wetten.overheid.nl/jci1.3:c:%s&artikel=%s&lid=%d", l->bwb,

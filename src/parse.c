@@ -536,6 +536,17 @@ static size_t number_length(const char *s, size_t *punct, int *spaced)
 	size_t i = 0;
 	*punct = 0;
 	*spaced = 0;
+	if (strchr("IVXLC", s[0]) && s[0]) {
+		/* a Roman number: "Artikel II" of an amending regulation, "Hoofdstuk IV" */
+		while (s[i] && strchr("IVXLC", s[i]))
+			i++;
+		if (s[i] == 'a' || s[i] == 'b')
+			i++; /* "Artikel IIa" */
+		if ((s[i] == '.' || s[i] == ':') && (s[i + 1] == ' ' || s[i + 1] == '\0'))
+			*punct = 1;
+		char c = s[i + *punct];
+		return c == ' ' || c == '\0' || c == '\t' ? i : 0;
+	}
 	if (!(s[0] >= '0' && s[0] <= '9'))
 		return 0;
 	while ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
@@ -829,8 +840,26 @@ static const char *missing_parent(const struct parser *p, enum hkind k)
 	return NULL;
 }
 
+/*
+ * opbouw: vrij: the heading levels carry the nesting, whatever levels the
+ * writer chose: a heading at or above an open unit's level closes it
+ * ("# Hoofdstuk 2" after "## Artikel 4", "# Artikel 9" after a chapter).
+ */
+static void close_by_level(struct parser *p, enum hkind k, const struct heading *h)
+{
+	if (p->section && (h->level <= p->section->heading_level || k == HK_SECTION))
+		p->section = NULL;
+	if (p->chapter && (h->level <= p->chapter->heading_level || k == HK_CHAPTER))
+		p->chapter = p->section = NULL;
+}
+
 static void handle_unit_heading(struct parser *p, enum hkind k, struct heading *h)
 {
+	if (p->o->vrij && k != HK_PART) {
+		close_by_level(p, k, h);
+		open_unit(p, k, h);
+		return;
+	}
 	const char *why = missing_parent(p, k);
 	int want = expected_level(p, k);
 	if (why) {

@@ -126,6 +126,15 @@ static int stray_digits_end(const struct scanner *s, size_t i)
  */
 static size_t number(const struct scanner *s, size_t i)
 {
+	if (i < s->len && strchr("IVXLC", s->t[i]) && s->t[i]) {
+		/* "artikel II", "hoofdstuk IV": a Roman number, as a whole word */
+		size_t j = i;
+		while (j < s->len && s->t[j] && strchr("IVXLC", s->t[j]))
+			j++;
+		if (j < s->len && s->t[j] >= 'a' && s->t[j] <= 'c' && word_end(s, j + 1))
+			j++; /* "artikel IIa"; not "Ik" */
+		return word_end(s, j) ? j : 0;
+	}
 	if (i >= s->len || !is_digit(s->t[i]))
 		return 0;
 	size_t j = i;
@@ -621,9 +630,21 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 		return k; /* "van de Wet op de beroepen …": the longest name wins over an alias */
 	if (after_article != a && (k = alias_name(s, after_article, r)))
 		return k;
-	/* "van de Verordening", "van de verordening": the text names itself */
-	if (after_article != a && (k = word(s, after_article, "verordening")))
-		return k;
+	/* "van de Verordening jeugdhulp Proefdorp 2026": the text names itself */
+	const char *self = s->out->self_name;
+	size_t n = self ? strlen(self) : 0;
+	if (after_article != a && n && after_article + n <= s->len &&
+	    ascii_casecmp_n(s->t + after_article, self, n) == 0 && word_end(s, after_article + n))
+		return after_article + n;
+	/* "van de verordening" alone is the text; "van de Verordening X" another one */
+	if (after_article != a && (k = word(s, after_article, "verordening"))) {
+		size_t e = unknown_name(s, after_article);
+		if (e <= k)
+			return k;
+		r->law = REF_UNKNOWN_LAW;
+		r->law_start = after_article, r->law_end = e;
+		return e;
+	}
 	/* "van de wet", "van het besluit" that no definition explains: ovc cannot tell */
 	if (after_article != a && ((k = word(s, after_article, "wet")) || (k = word(s, after_article, "besluit")) ||
 	                           (k = word(s, after_article, "regeling"))) &&

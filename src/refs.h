@@ -70,6 +70,7 @@ struct ref_scan {
 	/* set by the caller before refs_scan, optional: law names the text defines */
 	const struct law_alias *aliases;
 	size_t naliases;
+	const char *self_name;   /* the text's citeertitel: "van de <citeertitel>" is internal */
 	struct ref *refs;
 	size_t nrefs, caprefs;
 	struct ref_style *style;

@@ -574,6 +574,7 @@ static void resolve_text(struct blk *b, const struct text_ctx *c, void *ud)
 	ref_scan_init(&sc);
 	sc.aliases = rs->o->aliases;
 	sc.naliases = rs->o->naliases;
+	sc.self_name = rs->o->fm[FM_CITEERTITEL] ? rs->o->fm[FM_CITEERTITEL] : rs->o->fm[FM_TITEL];
 	refs_scan(r->text, r->len, r->flags, &sc);
 	for (size_t i = 0; i < sc.nrefs; i++)
 		resolve_ref(rs, &sc.refs[i]);

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "laws.h"
 #include "model.h"
+#include "resolve.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -148,6 +149,55 @@ static void read_term(struct ordinance *o, struct unit *a, struct point *pt, siz
 	add_alias(o, a->terms[a->nterms - 1].term, def, r->len - (size_t)(def - r->text), capalias);
 }
 
+struct hierna_scan {
+	struct ordinance *o;
+	size_t *cap;
+};
+
+/*
+ * "de Wet maatschappelijke ondersteuning 2015 (hierna: de wet)", "(hierna te
+ * noemen: Awb)": the name in brackets becomes an alias of the law right
+ * before it, as a definition would make it.
+ */
+static void hierna_in(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	(void)c;
+	struct hierna_scan *hs = ud;
+	const struct run *r = b->run;
+	if (!r)
+		return;
+	for (size_t i = 0; i + 8 < r->len; i++) {
+		if (r->text[i] != '(' || ascii_casecmp_n(r->text + i + 1, "hierna", 6) != 0)
+			continue;
+		const char *colon = memchr(r->text + i, ':', r->len - i < 30 ? r->len - i : 30);
+		const char *close = colon ? memchr(colon, ')', r->len - (size_t)(colon - r->text)) : NULL;
+		if (!close || close - colon > 60)
+			continue;
+		const char *a = colon + 1;
+		while (*a == ' ')
+			a++;
+		if (!strncmp(a, "de ", 3))
+			a += 3;
+		else if (!strncmp(a, "het ", 4))
+			a += 4;
+		size_t end = i;
+		while (end && r->text[end - 1] == ' ')
+			end--;
+		for (size_t st = end > 100 ? end - 100 : 0; st < end; st++) {
+			if (st && is_word_byte((unsigned char)r->text[st - 1]))
+				continue;
+			size_t m;
+			int law = laws_match(r->text + st, end - st, &m);
+			if (law >= 0 && m == end - st) {
+				char *name = xstrndup(a, (size_t)(close - a));
+				struct law_alias al = {name, law};
+				VEC_PUSH(hs->o->aliases, hs->o->naliases, *hs->cap, al);
+				break;
+			}
+		}
+	}
+}
+
 void vrij_definitions(struct ordinance *o, struct diag_sink *d)
 {
 	(void)d;
@@ -169,6 +219,8 @@ void vrij_definitions(struct ordinance *o, struct diag_sink *d)
 			o->begrippen = a;
 		}
 	}
+	struct hierna_scan hs = {o, &capalias};
+	ordinance_each_text(o, hierna_in, &hs);
 	/* a begrippen article written with type=begrippen may define law names too */
 	if (o->begrippen && !o->naliases) {
 		struct unit *a = o->begrippen;
