@@ -190,12 +190,12 @@ static int run_stats(const struct options *op, struct diag_sink *d, struct ordin
 
 static int run(const struct options *op)
 {
+	if (op->cmd == CMD_HERNUMMER)
+		return hernummer_run(op->dir, op->proef, stdout, stderr);
 	struct diag_sink *d = diag_sink_new();
 	struct ordinance *o = NULL;
 	char *err = NULL;
 	struct rd_stats st;
-	if (op->cmd == CMD_HERNUMMER)
-		return hernummer_run(op->dir, op->proef, stdout, stderr);
 	if (compile_ordinance_stats(op->dir, &o, d, &err, op->cmd == CMD_STATS ? &st : NULL) != 0) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
