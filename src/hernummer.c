@@ -13,6 +13,7 @@
 #include "source.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,6 +242,23 @@ static int apply_edits(struct edits *ed, int dry_run, FILE *out, FILE *errf, siz
 
 /* ---- The command -------------------------------------------------------------- */
 
+/*
+ * label-nummer: the range ends where the text after the link starts, so
+ * for "[artikel 2.1](#melding)" it holds "2.1](#melding)". Replace the
+ * number only; a fix that names another kind of unit is left to the writer.
+ */
+static void add_link_number(struct edits *ed, const struct diag *x)
+{
+	if (strchr(x->fix, ' '))
+		return;
+	size_t e = x->start;
+	while (e < x->end && (isalnum((unsigned char)x->src->text[e]) || x->src->text[e] == '.' ||
+	                      x->src->text[e] == ':'))
+		e++;
+	if (e > x->start)
+		edit_add(ed, x->src, x->start, e, x->fix);
+}
+
 /* Collect the fixes; copy the shifted references that cannot follow into LEFT. */
 static void collect(struct edits *ed, const struct ordinance *o, const struct diag_sink *d,
                     struct diag_sink *left)
@@ -251,7 +269,9 @@ static void collect(struct edits *ed, const struct ordinance *o, const struct di
 		const struct diag *x = &list[i];
 		if (!is_fixing_rule(x->rule))
 			continue;
-		if (x->fix)
+		if (x->fix && strcmp(x->rule, "label-nummer") == 0)
+			add_link_number(ed, x);
+		else if (x->fix)
 			edit_add(ed, x->src, x->start, x->end, x->fix);
 		else if (strcmp(x->rule, "verwijzing-verschoven") == 0)
 			diag_report(left, x->src, x->start, x->end, x->rule, "%s", x->message);

@@ -520,6 +520,26 @@ def shipped_move_article(tmp):
     case_result(name, t, pairs)
 
 
+def shipped_insert_chapter(tmp):
+    """A new chapter before the largest one: every later chapter and article shifts."""
+    name = "verordening: hoofdstuk invoegen"
+    t = fresh(SHIPPED, tmp, "hoofdstuk")
+    chap, _ = largest_chapter(t)
+    f, i, level, _, _ = [h for h in t.headings("Hoofdstuk") if h[3] == chap][0]
+    pairs = link_pairs(t.dir)
+    links_before = sum("\n".join(ls).count("](#") for ls in t.lines.values())
+    t.lines[f][i:i] = ["#" * level + " Hoofdstuk Nieuwe regels", ""] + \
+        [x.format(h="#" * (level + 1), num="", attrs="") for x in NEW_ARTICLE]
+    t.save()
+    diags = diagnostics(t.dir)
+    ok(any(d[0] == "verwijzing-verschoven" and d[1].startswith("hoofdstuk ") for d in diags)
+       or not refs_to(SHIPPED, ["chp_%d" % k for k in range(int(chap), 40)]),
+       name + ": een verschoven verwijzing naar een hoofdstuk gemeld")
+    case_result(name, t, pairs, skip=("Nieuwe regels over boodschappen",))
+    after = sum(open(os.path.join(t.dir, f), encoding="utf-8").read().count("](#") for f in t.files)
+    ok(after == links_before, name + ": elke gelabelde link blijft een link (%d)" % after)
+
+
 def cited_lid_article(t, root_dir, want_points=False):
     """An article with numbered leden whose leden (or onderdelen) a plain reference cites."""
     for el in akn(root_dir).iter(AKN + "ref"):
@@ -791,6 +811,7 @@ def main():
         shipped_unrenumbered_without_record(tmp)
         shipped_delete_article(tmp)
         shipped_move_article(tmp)
+        shipped_insert_chapter(tmp)
         lid_case(tmp, SHIPPED, "verordening", "in")
         lid_case(tmp, SHIPPED, "verordening", "uit")
         lid_case(tmp, SHIPPED, "verordening", "om")
