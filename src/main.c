@@ -209,7 +209,7 @@ static int run(const struct options *op)
 		diag_sink_free(d);
 		return rc;
 	}
-	int errors = report(d, o, op);
+	int errors = report(d, o, op), saved = 0;
 	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;
 	if (op->cmd == CMD_BUILD && errors) {
 		fprintf(stderr, "ovc: niets geschreven naar %s: eerst de fouten oplossen\n", op->out);
@@ -217,9 +217,11 @@ static int run(const struct options *op)
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		status = EXIT_USAGE;
-	} else if ((op->cmd == CMD_BUILD || op->bewaar) && numbering_record_save(o, NULL, &err) != 0) {
+	} else if ((op->cmd == CMD_BUILD || op->bewaar) && numbering_record_save(o, &saved, &err) != 0) {
 		fprintf(stderr, "ovc: de nummering is niet bewaard: %s\n", err);
 		free(err);
+	} else if (op->bewaar && saved) {
+		fprintf(stderr, "ovc: de nummering is bewaard in %s/" NUMBERING_RECORD_NAME "\n", op->dir);
 	}
 	ordinance_free(o);
 	diag_sink_free(d);

@@ -738,7 +738,9 @@ def record_cases(tmp):
     rc, _, _ = run("check", t.dir)
     ok(not os.path.exists(rec), "check zonder --bewaar schrijft niets in de bronmap")
     rc, _, err = run("check", t.dir, "--bewaar")
-    ok(rc == 0 and os.path.exists(rec), "check --bewaar maakt .nummering (eerste keer: niets anders verandert)", err)
+    ok(rc == 0 and os.path.exists(rec) and
+       "ovc: de nummering is bewaard in %s/.nummering\n" % t.dir in err,
+       "check --bewaar maakt .nummering en zegt dat (eerste keer: niets anders verandert)", err)
     text = open(rec, encoding="utf-8").read()
     arts = t.headings("Artikel")
     first = arts[0]
@@ -749,7 +751,8 @@ def record_cases(tmp):
     ok(len([l for l in text.splitlines() if l.startswith("artikel ")]) == len(arts),
        "één regel per artikel")
     st = os.stat(rec)
-    rc, _, _ = run("check", t.dir, "--bewaar")
+    rc, _, err = run("check", t.dir, "--bewaar")
+    ok("bewaard" not in err, "ongewijzigd: check --bewaar meldt niets", err)
     ok(os.stat(rec).st_mtime_ns == st.st_mtime_ns and open(rec, encoding="utf-8").read() == text,
        "ongewijzigde nummering: .nummering wordt niet herschreven")
     leftovers = [f for f in os.listdir(t.dir) if ".tmp-" in f]
