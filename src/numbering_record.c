@@ -632,9 +632,13 @@ static int is_lid_token(const char *s, size_t n, const char *want)
 	return 1;
 }
 
+/* The onderdeel label WANT: "b", or "2" written "2°" (a sub-onderdeel). */
 static int is_label_token(const char *s, size_t n, const char *want)
 {
-	return strlen(want) == n && strncmp(s, want, n) == 0;
+	size_t w = strlen(want);
+	if (n == w + 2 && strncmp(s + w, "\xc2\xb0", 2) == 0)
+		n = w;
+	return w == n && strncmp(s, want, n) == 0;
 }
 
 /*
@@ -703,21 +707,25 @@ static int check_child(struct shift_check *sc, int kind, const char *oldkey, int
 		return -1;
 	char *fix = NULL;
 	int digits = sc->run->text[ta] >= '0' && sc->run->text[ta] <= '9';
+	int degree = !lid && tb - ta > 2 && strncmp(sc->run->text + tb - 2, "\xc2\xb0", 2) == 0;
 	if (meant >= 0)
 		fix = lid && !digits ? xstrdup(lid_word(sc->cur.e[meant].num))
+		      : degree       ? xasprintf("%s°", sc->cur.e[meant].num)
 		                     : xstrdup(sc->cur.e[meant].num);
 	if (lid && tb - ta == 6 && ascii_casecmp_n(sc->run->text + ta, "vorige", 6) == 0) {
 		report_previous(sc, ta, tb, was, ci, meant, fix);
 		free(fix);
 		return meant;
 	}
-	char *what = lid ? xasprintf("het %s lid", lid_word(was->num))
-	                 : xasprintf("onderdeel %s", was->num);
+	const char *point = degree ? "sub-onderdeel" : "onderdeel";
+	char *what = lid      ? xasprintf("het %s lid", lid_word(was->num))
+	             : degree ? xasprintf("%s %s°", point, was->num)
+	                      : xasprintf("%s %s", point, was->num);
 	char *now = ci >= 0 ? xasprintf("%s is nu '%s'", what, sc->cur.e[ci].name)
 	                    : xasprintf("%s bestaat niet meer", what);
 	char *then = meant < 0 ? xstrdup("dat er niet meer is")
 	             : lid     ? xasprintf("dat nu het %s lid is", lid_word(sc->cur.e[meant].num))
-	                       : xasprintf("dat nu onderdeel %s is", fix);
+	                       : xasprintf("dat nu %s %s is", point, fix);
 	report(sc, ta, tb, fix,
 	       xasprintf("%s; bij de vorige nummering was %s '%s', %s", now, what, was->name, then));
 	free(fix);
@@ -754,7 +762,15 @@ static void check_within(struct shift_check *sc, const struct ref_item *it, cons
 	if (it->point[0] && meantlid >= 0) {
 		char *op = xasprintf("%s %s", ok, it->point);
 		char *cp = xasprintf("%s %s", sc->cur.e[meantlid].key, it->point);
-		check_child(sc, NR_POINT, op, meantlid, cp, it->point_start, it->point_end, it->point);
+		int meantpoint =
+			check_child(sc, NR_POINT, op, meantlid, cp, it->point_start, it->point_end, it->point);
+		if (it->sub[0] && meantpoint >= 0) {
+			char *os = xasprintf("%s %s", op, it->sub);
+			char *cs = xasprintf("%s %s", sc->cur.e[meantpoint].key, it->sub);
+			check_child(sc, NR_POINT, os, meantpoint, cs, it->sub_start, it->sub_end, it->sub);
+			free(os);
+			free(cs);
+		}
 		free(op);
 		free(cp);
 	}
