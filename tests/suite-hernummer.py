@@ -14,6 +14,7 @@ Texts: the shipped ordinance (verordening/) and a real regulation with
 nummering: vast (tests/data/real/regeling-jeugdwet). Prints TAP.
 """
 import collections
+import difflib
 import os
 import re
 import shutil
@@ -360,6 +361,53 @@ def check_article_messages(name, diags, before, after, moved):
     ok(not bad, name + ": elke melding noemt het artikel van nu, van toen en het nieuwe nummer", bad)
 
 
+def link_sequences(d, skip=()):
+    """Per enclosing article, the identities of its link targets in text order."""
+    root = akn(d)
+    ident = identities(root)
+    seqs = collections.defaultdict(list)
+
+    def walk(el, where):
+        if el.tag == AKN + "article":
+            h = el.find(AKN + "heading")
+            where = h.text if h is not None else ""
+        if el.tag == AKN + "ref" and (el.get("href") or "").startswith("#") and where not in skip:
+            seqs[where].append(("".join(el.itertext()),
+                                ident.get(el.get("href")[1:], ("?", el.get("href")))))
+        for c in el:
+            walk(c, where)
+
+    walk(root, "")
+    return seqs
+
+
+def exactly_reported(name, t, before, diags, skip=()):
+    """As many verwijzing-verschoven as links whose target the edit changed
+    (BEFORE: link_sequences of the text before the edit)."""
+    now = link_sequences(t.dir, skip)
+    changed, where = 0, []
+    for k in set(before) | set(now):
+        a, b = before.get(k, []), now.get(k, [])
+        # align by link text (the edit changed no text here), then compare targets;
+        # a link that vanished (its number now denotes nothing) changed too
+        sm = difflib.SequenceMatcher(None, [x[0] for x in a], [y[0] for y in b], autojunk=False)
+        kept = set()
+        for blk in sm.get_matching_blocks():
+            for j in range(blk.size):
+                kept.add(blk.a + j)
+                if a[blk.a + j][1] != b[blk.b + j][1]:
+                    changed += 1
+                    where.append((k, a[blk.a + j]))
+        for i, x in enumerate(a):
+            if i not in kept:
+                changed += 1
+                where.append((k, x))
+    got = sum(1 for d in diags if d[0] == "verwijzing-verschoven")
+    ok(got == changed and changed > 0,
+       name + ": precies de %d verschoven verwijzingen gemeld (%d links wijzen nu elders)" % (got, changed),
+       where[:8])
+
+
 def case_result(name, t, before_pairs, skip=()):
     rc, out, err = run("hernummer", t.dir)
     left = ref_errors(t.dir)
@@ -388,6 +436,7 @@ def shipped_insert_article(tmp):
     ok(not base, "verordening: schoon vóór de wijziging", base)
     before = titles(t)
     pairs = link_pairs(t.dir)
+    seqs = link_sequences(t.dir, ("Nieuwe regels over boodschappen",))
     chap, arts = largest_chapter(t)
     mid = len(arts) // 2
     f, i, level, num, _ = arts[mid]
@@ -413,6 +462,7 @@ def shipped_insert_article(tmp):
     ok(all(d[0] in ("verwijzing-verschoven", "label-nummer") for d in diags if d[2] != "?"),
        name + ": geen andere meldingen", "\n".join(map(str, diags)))
     check_article_messages(name, diags, before, after, moved)
+    exactly_reported(name, t, seqs, diags, skip=("Nieuwe regels over boodschappen",))
     ok(any(msg == "artikel %s is nu Nieuwe regels over boodschappen; bij de vorige nummering was %s %s, dat nu %s is"
            % (shifted[0], shifted[0], before[shifted[0]], moved[shifted[0]]) for _, msg, _, _ in got)
        or not refs_to(SHIPPED, ["art_" + shifted[0]]),
@@ -473,6 +523,7 @@ def shipped_delete_article(tmp):
     chap, arts, h = cand[len(cand) // 2]
     before = titles(t)
     pairs = link_pairs(t.dir, skip=(h[4],))
+    seqs = link_sequences(t.dir, (h[4],))
     pairs_all = link_pairs(t.dir)
     f, a, b = article_lines(t, h)
     del t.lines[f][a:b]
@@ -489,6 +540,7 @@ def shipped_delete_article(tmp):
     ok(len(got) + labelled >= expect, name + ": elke verschoven verwijzing gemeld (%d + %d, %d verwacht)"
        % (len(got), labelled, expect), "\n".join(map(str, diags)))
     check_article_messages(name, diags, before, after, moved)
+    exactly_reported(name, t, seqs, diags, skip=(h[4],))
     case_result(name, t, pairs)
     del pairs_all
 
@@ -500,6 +552,7 @@ def shipped_move_article(tmp):
     h = arts[1]
     last = arts[-1]
     pairs = link_pairs(t.dir)
+    seqs = link_sequences(t.dir)
     before = titles(t)
     f, a, b = article_lines(t, h)
     block = t.lines[f][a:b]
@@ -517,6 +570,7 @@ def shipped_move_article(tmp):
     ok(any(d[0] == "verwijzing-verschoven" for d in diags), name + ": verschoven verwijzingen gemeld",
        "\n".join(map(str, diags)))
     check_article_messages(name, diags, before, after, moved)
+    exactly_reported(name, t, seqs, diags)
     case_result(name, t, pairs)
 
 
@@ -527,11 +581,13 @@ def shipped_insert_chapter(tmp):
     chap, _ = largest_chapter(t)
     f, i, level, _, _ = [h for h in t.headings("Hoofdstuk") if h[3] == chap][0]
     pairs = link_pairs(t.dir)
+    seqs = link_sequences(t.dir, ("Nieuwe regels over boodschappen",))
     links_before = sum("\n".join(ls).count("](#") for ls in t.lines.values())
     t.lines[f][i:i] = ["#" * level + " Hoofdstuk Nieuwe regels", ""] + \
         [x.format(h="#" * (level + 1), num="", attrs="") for x in NEW_ARTICLE]
     t.save()
     diags = diagnostics(t.dir)
+    exactly_reported(name, t, seqs, diags, skip=("Nieuwe regels over boodschappen",))
     ok(any(d[0] == "verwijzing-verschoven" and d[1].startswith("hoofdstuk ") for d in diags)
        or not refs_to(SHIPPED, ["chp_%d" % k for k in range(int(chap), 40)]),
        name + ": een verschoven verwijzing naar een hoofdstuk gemeld")
