@@ -1196,10 +1196,49 @@ static int may_start(char c)
 
 static size_t annex_citation(struct scanner *s, size_t i);
 
+/* Only spaces, commas, "en" and "of" between A and B? */
+static int joined_by_and(const struct scanner *s, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i < b) {
+		size_t k;
+		if (s->t[i] == ' ' || s->t[i] == ',')
+			i++;
+		else if ((k = word(s, i, "en")) || (k = word(s, i, "of")))
+			i = k;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * "hoofdstuk 2 en afdeling 4.1.3.3 van de Awb", "artikel 3 en artikel 7:2
+ * van de Awb": the law after the last citation holds for the one before it
+ * when that one names no law or text of its own.
+ */
+static void share_law(struct scanner *s, size_t first)
+{
+	struct ref_scan *o = s->out;
+	for (size_t k = o->nrefs; k-- > first + 1;) {
+		struct ref *a = &o->refs[k - 1], *b = &o->refs[k];
+		if (a->law != REF_INTERNAL || b->law < 0 || b->law_only || !a->nitems || !b->nitems)
+			continue;
+		enum ref_kind ka = a->items[0].kind, kb = b->items[0].kind;
+		if ((ka != RK_ARTICLE && ka != RK_CHAPTER && ka != RK_SECTION) ||
+		    (kb != RK_ARTICLE && kb != RK_CHAPTER && kb != RK_SECTION))
+			continue;
+		if (a->end != a->items[a->nitems - 1].end || !joined_by_and(s, a->end, b->start))
+			continue; /* "artikel 3 van deze verordening en …" names its own */
+		a->law = b->law;
+		a->law_start = b->law_start, a->law_end = b->law_end;
+	}
+}
+
 void refs_scan(const char *text, size_t len, const unsigned char *skip, struct ref_scan *out)
 {
 	struct scanner s = {text, len, skip, -1, out};
-	size_t i = 0;
+	size_t i = 0, first = out->nrefs;
 	while (i < len) {
 		if (!at_word_start(&s, i) || (skip && skip[i])) {
 			i++;
@@ -1231,6 +1270,7 @@ void refs_scan(const char *text, size_t len, const unsigned char *skip, struct r
 		if (i < len)
 			i++;
 	}
+	share_law(&s, first);
 }
 
 void ref_scan_init(struct ref_scan *s)

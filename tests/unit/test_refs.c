@@ -151,9 +151,9 @@ static void real_text_forms(void **state)
 	EXPECT("artikel 2:1, tweede lid; artikel 6:6 van de Awb",
 	       "«artikel 2:1, tweede lid; artikel 6:6 van de Awb» law=awb | art 2:1 lid=2 «artikel 2:1, tweede lid» | art 6:6 «artikel 6:6»\n");
 	EXPECT("artikel 453 van Boek 7 van het Burgerlijk Wetboek",
-	       "«artikel 453 van Boek 7 van het Burgerlijk Wetboek» law=bwbr0005290 | art 453 «artikel 453»\n");
+	       "«artikel 453 van Boek 7 van het Burgerlijk Wetboek» law=BWBR0005290 | art 453 «artikel 453»\n");
 	EXPECT("artikel 7:453 BW",
-	       "«artikel 7:453 BW» law=bwbr0005290 | art 453 «artikel 7:453»\n");
+	       "«artikel 7:453 BW» law=BWBR0005290 | art 453 «artikel 7:453»\n");
 	EXPECT("artikel 2. 9 van de Jeugdwet",
 	       "«artikel 2. 9 van de Jeugdwet» law=jeugdwet | art 2.9 «artikel 2. 9»\nstijl «2. 9» -> «2.9»\n");
 	EXPECT("artikel 7:13 van de Awb en 149 van de Gemeentewet",
