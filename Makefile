@@ -15,7 +15,7 @@ SOURCE    ?= verordening
 
 # ovc itself links CORE_PKGS; the PDF module ovc-pdf.so (src/pdfmodule.h)
 # links the typesetter's libraries too. Unit tests link everything.
-CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1
+CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1 jansson
 PKGS      := $(CORE_PKGS) pangocairo cairo-pdf librsvg-2.0
 
 # Strict warnings (STYLE.md §16); no -Wcast-qual: libxml2's BAD_CAST casts string literals. -Wno-overlength-strings: the embedded
@@ -150,7 +150,8 @@ test: test-deps $(BUILD)/ovc $(UNIT_BINS) $$(TEST_TOOLS) $$(TEST_DEPS)
 # valgrind over every literate example and the unit tests; any error or
 # leak makes valgrind exit 99, which the runners count as a failure.
 # Then a whole `ovc build` (both PDFs, the typesetter in its child process)
-# and `ovc stats`. tests/valgrind.supp: one fontconfig leak, with its reason.
+# and `ovc stats`, then the ovc lsp and ovc serve sessions of their suites.
+# tests/valgrind.supp: one fontconfig leak, with its reason.
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
             --suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: test-deps $(BUILD)/ovc $(UNIT_BINS)
@@ -163,6 +164,8 @@ valgrind: test-deps $(BUILD)/ovc $(UNIT_BINS)
 		|| { cat $(BUILD)/valgrind-build.log; echo "valgrind: ovc build"; exit 1; }
 	@$(VALGRIND) $(BUILD)/ovc stats tests/fixtures/minimaal >/dev/null 2>$(BUILD)/valgrind-stats.log \
 		|| { cat $(BUILD)/valgrind-stats.log; echo "valgrind: ovc stats"; exit 1; }
+	@for s in lsp serve; do OVC=$(BUILD)/ovc OVC_WRAP="$(VALGRIND)" python3 tests/suite-$$s.py > $(BUILD)/valgrind-$$s.log; \
+		rc=$$?; grep -v '^ok' $(BUILD)/valgrind-$$s.log; [ $$rc -eq 0 ] || { echo "valgrind: ovc $$s"; exit 1; }; done
 	@echo "valgrind: schoon"
 
 check-unit: $(UNIT_BINS)

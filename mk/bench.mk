@@ -5,7 +5,9 @@
 # OVC_TYPESET_STATS) and the peak memory of `ovc build` at 1× and 10×
 # (/usr/bin/time -v); then `ovc check` and `ovc stats` on the same text
 # (hyperfine, no shell), and the two XSLT transforms in-process
-# (bench/xslt.c, on scripts/gen-akn.py's 25,000 words). Packages: deps/bench.txt. docs/typesetter.md has the
+# (bench/xslt.c, on scripts/gen-akn.py's 25,000 words); then the writer's
+# loop (bench/editor-latency.py): ovc lsp didChange → publishDiagnostics and
+# ovc serve save → rebuilt HTML, medians of 30 on 127.0.0.1. Packages: deps/bench.txt. docs/typesetter.md has the
 # figures measured on the project's machine.
 
 BENCH      := $(BUILD)/bench
@@ -65,4 +67,5 @@ print('bench: PDF-stap (mediaan van 3, los): verordening %.0f ms, publieksversie
 	python3 -c "import json; \
 [print('bench: %-14s %5.1f ms ± %.1f (mediaan %.1f)' % (x['command'], x['mean'] * 1e3, x['stddev'] * 1e3, x['median'] * 1e3)) for x in json.load(open('$$b/check.json'))['results']]"; \
 	set -- $$($(BENCH)/xslt-bench $(BENCH)/akn-25k.xml); \
-	echo "bench: XSLT in-process (25.000 woorden, mediaan van 7): verordening $$1 ms, publieksversie $$2 ms, samen in twee threads $$3 ms"
+	echo "bench: XSLT in-process (25.000 woorden, mediaan van 7): verordening $$1 ms, publieksversie $$2 ms, samen in twee threads $$3 ms"; \
+	python3 bench/editor-latency.py $(BUILD)/ovc $$b/1x 30

@@ -376,12 +376,12 @@ static void emit_lid(struct emitter *e, xmlNodePtr parent, const struct lid *l)
 	}
 }
 
-static void emit_hcontainer(struct emitter *e, xmlNodePtr parent, const struct unit *a, int block,
-                            const char *name, const char *suffix)
+static xmlNodePtr emit_hcontainer(struct emitter *e, xmlNodePtr parent, const struct unit *a,
+                                  int block, const char *name, const char *suffix)
 {
 	const struct blk *b = a->block[block];
 	if (!has_blocks(b))
-		return;
+		return NULL;
 	xmlNodePtr h = el(e, parent, "hcontainer");
 	char *eid = xasprintf("%s__hcontainer_%s", a->eid, suffix);
 	attr(h, "eId", eid);
@@ -389,6 +389,7 @@ static void emit_hcontainer(struct emitter *e, xmlNodePtr parent, const struct u
 	attr(h, "name", name);
 	source_attrs(e, h, a->block_span[block]);
 	emit_blocks(e, el(e, h, "content"), b);
+	return h;
 }
 
 static char *join_ids(const char *prefix, char **ids, size_t n)
@@ -460,7 +461,10 @@ static void emit_article(struct emitter *e, xmlNodePtr parent, const struct unit
 	for (size_t i = 0; i < a->nleden; i++)
 		emit_lid(e, n, &a->leden[i]);
 	e->defs_article = NULL;
-	emit_hcontainer(e, n, a, BLOCK_INWONERS, "voorInwoners", "inwoners");
+	xmlNodePtr inw = emit_hcontainer(e, n, a, BLOCK_INWONERS, "voorInwoners", "inwoners");
+	/* the steering of the citizen edition, as written (src/citizen.h) */
+	for (size_t i = 0; inw && i < a->ninw_attrs; i++)
+		ovc_attr(e, inw, a->inw_attrs[i].key, a->inw_attrs[i].value);
 	emit_hcontainer(e, n, a, BLOCK_TOELICHTING, "toelichting", "toelichting");
 }
 

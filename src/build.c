@@ -5,6 +5,7 @@
 #include "model.h"
 #include "output.h"
 #include "resolve.h"
+#include "site.h"
 #include "report_readability.h"
 #include "pdfmodule.h"
 #include "util.h"
@@ -109,7 +110,7 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	if (rc == 0)
 		rc = write_edition(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
 	if (rc == 0)
-		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
+		rc = site_write(akn, "stylesheets/publieksversie.xsl", out, err); /* src/site.h */
 	if (rc == 0)
 		rc = report_readability_write(o, out, err);
 	if (rc == 0) /* both PDF editions, typeset in two processes */

@@ -1,4 +1,5 @@
 #include "check.h"
+#include "citizen.h"
 
 #include "diag.h"
 #include "check_sources.h"
@@ -163,7 +164,8 @@ static void check_blocks(const struct unit *a, struct diag_sink *d)
 
 /* ---- Ids in attributes ----------------------------------------------------- */
 
-static const char *const steps[] = {"melding", "gesprek", "aanvraag", "besluit", "bezwaar", NULL};
+static const char *const steps[] = {"melding", "gesprek", "onderzoek", "verslag", "aanvraag",
+                                    "besluit",  "bezwaar", NULL};
 
 static int known_kernwaarde(const struct ordinance *o, const char *id)
 {
@@ -196,7 +198,7 @@ static const char *id_hint(const char *key)
 		return "de kernwaarden staan in het artikel met type=kernwaarden";
 	if (strcmp(key, "wet") == 0)
 		return "gebruik een id uit data/wetten.tsv, zoals participatiewet, wmo, jeugdwet of wgs";
-	return "gebruik melding, gesprek, aanvraag, besluit of bezwaar";
+	return "gebruik melding, gesprek, onderzoek, verslag, aanvraag, besluit of bezwaar";
 }
 
 static void check_ids(const struct ordinance *o, const struct unit *a, struct diag_sink *d)
@@ -422,4 +424,5 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 	ordinance_each_text(o, check_images, &w);
 	check_duties(o, d);
 	check_sources(o, d);
+	citizen_check(o, d);
 }

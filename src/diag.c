@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include "diag_ci.h"
 #include "source.h"
 #include "util.h"
 #include "version.h"
@@ -292,7 +293,7 @@ static void sarif_rules(struct strbuf *sb)
 	strbuf_puts(sb, "]");
 }
 
-static void sarif_result(struct strbuf *sb, const struct diag *x, int werror)
+static void sarif_result(struct strbuf *sb, const struct diag *x, int werror, const char *fingerprint)
 {
 	int l1, c1, l2, c2;
 	span_position(x, &l1, &c1, &l2, &c2);
@@ -319,6 +320,8 @@ static void sarif_result(struct strbuf *sb, const struct diag *x, int werror)
 		strbuf_json_string(sb, x->fix);
 		strbuf_puts(sb, "}}]}]}]");
 	}
+	/* code-scanning UIs follow a result across commits by this (src/diag_ci.h) */
+	strbuf_printf(sb, ",\"partialFingerprints\":{\"ovcFingerprint/v1\":\"%s\"}", fingerprint);
 	strbuf_putc(sb, '}');
 }
 
@@ -332,10 +335,13 @@ static void print_sarif(const struct diag_sink *d, FILE *out, int werror)
 	                 "\"https://ovc.nl/\",");
 	sarif_rules(&sb);
 	strbuf_puts(&sb, "}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+	char (*fp)[DIAG_FINGERPRINT_LEN + 1] = xcalloc(d->n ? d->n : 1, sizeof *fp);
+	diag_fingerprints(d->items, d->n, fp);
 	for (size_t i = 0; i < d->n; i++) {
 		strbuf_puts(&sb, i ? ",\n" : "\n");
-		sarif_result(&sb, &d->items[i], werror);
+		sarif_result(&sb, &d->items[i], werror, fp[i]);
 	}
+	free(fp);
 	strbuf_puts(&sb, "]}]}\n");
 	fputs(sb.buf, out);
 	strbuf_release(&sb);
@@ -347,6 +353,7 @@ int diag_print(const struct diag_sink *d, FILE *out, enum diag_format fmt, int w
 	case DIAG_TEXT: print_text(d, out, werror, color); break;
 	case DIAG_JSON: print_json(d, out, werror); break;
 	case DIAG_SARIF: print_sarif(d, out, werror); break;
+	case DIAG_CODECLIMATE: diag_print_codeclimate(d->items, d->n, out, werror); break;
 	}
 	return werror ? (int)d->n : diag_count(d, SEV_ERROR);
 }

@@ -77,7 +77,7 @@ void diag_sort(struct diag_sink *d, const struct source *const *order, int norde
 /* The diagnostics, in the current order. */
 const struct diag *diag_list(const struct diag_sink *d, size_t *n);
 
-enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF };
+enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF, DIAG_CODECLIMATE /* src/diag_ci.h */ };
 
 /*
  * Print every diagnostic to OUT. With WERROR warnings are shown and counted

@@ -22,6 +22,13 @@ static const char *const keys[FM_COUNT] = {
 	[FM_NUMMERING] = "nummering",
 	[FM_PLICHTEN] = "plichten",
 	[FM_OPBOUW] = "opbouw",
+	[FM_TELEFOON] = "telefoon",
+	[FM_ADRES] = "adres",
+	[FM_WEBSITE] = "website",
+	[FM_FORMULIER] = "formulier",
+	[FM_OPENINGSTIJDEN] = "openingstijden",
+	[FM_CLIENTONDERSTEUNING] = "clientondersteuning",
+	[FM_SPOED] = "spoed",
 };
 
 const char *frontmatter_key(int k)

@@ -8,8 +8,10 @@
 #include "diag.h"
 #include "edition.h"
 #include "hernummer.h"
+#include "lsp.h"
 #include "model.h"
 #include "numbering_record.h"
+#include "serve.h"
 #include "stats.h"
 #include "util.h"
 #include "version.h"
@@ -39,6 +41,9 @@ static const char usage[] =
 	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
 	"  hernummer [MAP]        na invoegen, schrappen of verplaatsen: nummers en verwijzingen\n"
 	"                         bijwerken zodat elke verwijzing bij haar artikel blijft\n"
+	"  lsp                    taalserver (LSP) voor editors, via stdin en stdout\n"
+	"  serve [MAP] [--port N] live voorbeeld op http://127.0.0.1:N/ (standaard 8000):\n"
+	"                         bouwt de HTML na elke opslag en herlaadt de pagina\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -46,12 +51,16 @@ static const char usage[] =
 	"\n"
 	"Opties:\n"
 	"  -o, --uit UIT          map voor de uitvoer van build (standaard out)\n"
-	"  --format=FORMAAT       meldingen als text (standaard), json of sarif (SARIF 2.1.0);\n"
+	"  --format=FORMAAT       meldingen als text (standaard), json, sarif (SARIF 2.1.0)\n"
+	"                         of codeclimate (GitLab);\n"
 	"                         bij stats: text (tabel) of json\n"
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
 	"  --bewaar               bij check: bewaar de huidige nummering in MAP/.nummering\n"
 	"  --proef                bij hernummer: toon de wijzigingen, schrijf niets\n"
+	"  --port N               poort van serve (0: een vrije poort)\n"
+	"  --host ADRES           adres van serve: alleen 127.0.0.1, ::1 of localhost\n"
+	"  --max-verzoeken N      serve stopt na N beantwoorde verzoeken\n"
 	"\n"
 	"Uitvoer van build: verordening.akn.xml (Akoma Ntoso 3.0), verordening.html\n"
 	"(juridische editie), publieksversie.html (voor inwoners), leesbaarheid.html\n"
@@ -64,7 +73,8 @@ static const char usage[] =
 	"  ovc check                          controleer verordening/\n"
 	"  ovc check --format=json > m.json   meldingen voor een editor of CI\n"
 	"  ovc build verordening -o out       schrijf alles naar out/\n"
-	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n";
+	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n"
+	"  ovc serve                          voorbeeld op http://127.0.0.1:8000/\n";
 
 enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS, CMD_HERNUMMER };
 
@@ -99,8 +109,10 @@ static int parse_value_option(struct options *op, const char *arg)
 			op->format = DIAG_JSON;
 		else if (strcmp(v, "sarif") == 0)
 			op->format = DIAG_SARIF;
+		else if (strcmp(v, "codeclimate") == 0)
+			op->format = DIAG_CODECLIMATE;
 		else
-			return fail_usage("onbekend formaat '%s'; kies text, json of sarif", v);
+			return fail_usage("onbekend formaat '%s'; kies text, json, sarif of codeclimate", v);
 		return 0;
 	}
 	if (strncmp(arg, "--kleur=", 8) == 0) {
@@ -157,7 +169,7 @@ static int parse_args(int argc, char **argv, struct options *op)
 		return fail_usage("%s", op->bewaar ? "--bewaar hoort bij check" : "--proef hoort bij hernummer");
 	if (op->out && op->cmd != CMD_BUILD)
 		return fail_usage("%s", "-o hoort bij build");
-	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->werror))
+	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->format == DIAG_CODECLIMATE || op->werror))
 		return fail_usage("%s", "stats kent alleen --format=text of --format=json");
 	return 0;
 }
@@ -241,6 +253,11 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
+	/* lsp and serve parse their own options (src/lsp.h, src/serve.h) */
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return lsp_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "serve") == 0)
+		return serve_main(argc - 1, argv + 1);
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1, 0, 0};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)

@@ -121,6 +121,11 @@ static void unit_free(struct unit *u)
 	strv_free(u->kernwaarden, u->nkernwaarden);
 	strv_free(u->wetten, u->nwetten);
 	free(u->stap);
+	for (size_t i = 0; i < u->ninw_attrs; i++) {
+		free(u->inw_attrs[i].key);
+		free(u->inw_attrs[i].value);
+	}
+	free(u->inw_attrs);
 	for (size_t i = 0; i < u->ngrondslagen; i++) {
 		free(u->grondslagen[i].text);
 		free(u->grondslagen[i].article);

@@ -197,6 +197,10 @@ struct unit {
 	char **themes, **kernwaarden, **wetten; /* ids from the attributes */
 	size_t nthemes, nkernwaarden, nwetten;
 	char *stap;
+	/* attributes of the Voor inwoners heading (kop=, thema=, trefwoorden=,
+	 * termijn=; docs/format.md), owned here; see src/citizen.h */
+	struct attr *inw_attrs;
+	size_t ninw_attrs;
 	struct grondslag *grondslagen;
 	size_t ngrondslagen;
 	struct term *terms; /* type=begrippen / kernwaarden entries */
@@ -224,6 +228,14 @@ enum fm_key {
 	FM_NUMMERING,
 	FM_PLICHTEN, /* aan | uit: the completeness check (data/plichten.tsv) */
 	FM_OPBOUW,   /* omgekeerd | vrij: the four-part ordinance, or any regulation */
+	/* the municipality's contact details for the citizen edition */
+	FM_TELEFOON,
+	FM_ADRES,
+	FM_WEBSITE,
+	FM_FORMULIER,
+	FM_OPENINGSTIJDEN,
+	FM_CLIENTONDERSTEUNING,
+	FM_SPOED,
 	FM_COUNT
 };
 

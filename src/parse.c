@@ -897,6 +897,19 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 		p->tail = NULL;
 		return;
 	}
+	if (h->nattrs && b == BLOCK_INWONERS && !a->ninw_attrs) {
+		/* kop=, thema=, … steer the citizen edition (src/citizen.c checks them) */
+		a->inw_attrs = h->attrs;
+		a->ninw_attrs = h->nattrs;
+		h->attrs = NULL;
+		h->nattrs = 0;
+	} else if (h->nattrs) {
+		diag_report(p->d, h->attrs[0].span.src, h->attrs[0].span.start, h->attrs[0].span.end,
+		            "structuur-attribuut",
+		            "het blok %s heeft geen attributen; alleen Voor inwoners kent kop=, thema=, stap=, "
+		            "trefwoorden= en termijn=",
+		            block_names[b]);
+	}
 	a->has_block_heading = 1;
 	a->block_span[b] = h->span;
 	p->block = b;

@@ -512,7 +512,8 @@ static void check_link_text(struct resolver *rs, const struct run_link *l, struc
 			                                : it->kind == RK_SECTION ? UNIT_SECTION
 			                                                         : UNIT_ARTICLE),
 			                      it->num, target->label, unit_word(target->kind), target->num);
-			diag_report_fix(rs->d, rs->src, rs->run->src_off[fa], rs->run->src_off[b],
+			/* end after the number's last byte: src_off[b] may lie past "](#label)" */
+			diag_report_fix(rs->d, rs->src, rs->run->src_off[fa], rs->run->src_off[b - 1] + 1,
 			                "label-nummer", fix, "%s", msg);
 			free(fix);
 			free(msg);

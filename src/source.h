@@ -32,6 +32,17 @@ struct source {
 int source_load(struct source *src, const char *dir, const char *name,
                 struct diag_sink *d, char **err);
 
+/*
+ * Unsaved editor buffers (ovc lsp): while an overlay is set for PATH (the
+ * path source_load builds, "DIR/NAME"), source_load takes its text instead
+ * of reading the file. Only the reading changes: the text is checked and
+ * indexed exactly as a file's. Setting copies TEXT and replaces an earlier
+ * overlay; not thread-safe (one language server, one thread).
+ */
+void source_overlay_set(const char *path, const char *text, size_t len);
+void source_overlay_remove(const char *path);
+void source_overlay_clear(void);
+
 /* Make a source from a string (tests, generated text). Copies TEXT. */
 void source_init_text(struct source *src, const char *path, const char *text, size_t len);
 

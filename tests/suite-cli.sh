@@ -42,14 +42,14 @@ fresh
 printf '\nZie artikel 9.9 en artikel 2.1 lid 2.\n' >>"$T/v/verordening.md"
 run check "$T/v"
 check "fout geeft status 1 met de telling" '[ "$(rc)" = 1 ] && tail -1 "$T/err" | grep -qx "1 fout, 1 waarschuwing"'
-check "tekstformaat: bestand:regel:kolom, bronregel en caret" 'grep -q "^$T/v/verordening.md:19:5: fout: artikel 9.9 bestaat niet in deze verordening \[verwijzing-artikel\]$" "$T/err" && grep -q "^   19 | Zie artikel 9.9" "$T/err" && grep -q "^      |     ^~~~~~~~~~~$" "$T/err"'
+check "tekstformaat: bestand:regel:kolom, bronregel en caret" 'grep -q "^$T/v/verordening.md:20:5: fout: artikel 9.9 bestaat niet in deze verordening \[verwijzing-artikel\]$" "$T/err" && grep -q "^   20 | Zie artikel 9.9" "$T/err" && grep -q "^      |     ^~~~~~~~~~~$" "$T/err"'
 run check --format=json "$T/v"
 check "--format=json: diagnostics met alle velden" '[ "$(rc)" = 1 ] && python3 -c "
 import json,sys
 d=json.load(open(\"$T/out.txt\"))
 x=d[\"diagnostics\"][0]
 assert set([\"file\",\"line\",\"column\",\"end_line\",\"end_column\",\"severity\",\"rule\",\"message\"]) <= set(x)
-assert (x[\"line\"],x[\"column\"],x[\"end_column\"],x[\"severity\"],x[\"rule\"])==(19,5,16,\"fout\",\"verwijzing-artikel\"), x
+assert (x[\"line\"],x[\"column\"],x[\"end_column\"],x[\"severity\"],x[\"rule\"])==(20,5,16,\"fout\",\"verwijzing-artikel\"), x
 assert d[\"diagnostics\"][1][\"severity\"]==\"waarschuwing\" and d[\"diagnostics\"][1][\"fix\"]==\", tweede lid\"
 assert d[\"errors\"]==1 and d[\"warnings\"]==1
 "'
@@ -64,7 +64,7 @@ assert \"verwijzing-artikel\" in ids and len(ids)==len(set(ids))
 r=run[\"results\"][0]
 assert r[\"ruleId\"]==\"verwijzing-artikel\" and r[\"level\"]==\"error\"
 reg=r[\"locations\"][0][\"physicalLocation\"][\"region\"]
-assert (reg[\"startLine\"],reg[\"startColumn\"],reg[\"endColumn\"])==(19,5,16)
+assert (reg[\"startLine\"],reg[\"startColumn\"],reg[\"endColumn\"])==(20,5,16)
 assert run[\"results\"][1][\"fixes\"][0][\"artifactChanges\"][0][\"replacements\"][0][\"insertedContent\"][\"text\"]==\", tweede lid\"
 "'
 
@@ -92,7 +92,7 @@ check "onleesbaar bestand (een map met .md): status 2" '[ "$(rc)" = 2 ] && grep 
 fresh
 printf '\n## Kop\n\nTekst met een fout byte: \377 hier.\n' >>"$T/v/verordening.md"
 run check "$T/v"
-check "ongeldige UTF-8: fout met byte-offset, status 1" '[ "$(rc)" = 1 ] && grep -q "verordening.md:21:26: fout: ongeldige UTF-8 op byte [0-9]* (0xff)" "$T/err"'
+check "ongeldige UTF-8: fout met byte-offset, status 1" '[ "$(rc)" = 1 ] && grep -q "verordening.md:22:26: fout: ongeldige UTF-8 op byte [0-9]* (0xff)" "$T/err"'
 run build "$T/v" -o "$T/out"
 check "ongeldige UTF-8: build schrijft niets" '[ "$(rc)" = 1 ] && [ ! -e "$T/out" ]'
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# HTML quality of both editions: the Nu HTML checker (vnu-jar, 0 errors)
+# HTML quality of both editions (every page of the citizen site): the Nu HTML checker (vnu-jar, 0 errors)
 # and axe-core in Debian's chromium via playwright-core (0 violations of
 # the WCAG 2.x A/AA tags and best-practice rules, no horizontal overflow,
 # no request leaving the folder) at 1280 and 390 px (and 320 px, the narrowest supported).
@@ -38,11 +38,13 @@ render() { # render AKN DIR
 	mkdir -p "$2"
 	cp stylesheets/*.css "$2/"
 	[ -d "$(dirname "$1")/illustraties" ] && cp -R "$(dirname "$1")/illustraties" "$2/"
-	for ed in verordening publieksversie; do
-		xsltproc --nonet --stringparam medium screen "stylesheets/$ed.xsl" "$1" >"$2/$ed.html" ||
-			return 1
-		pages="$pages $2/$ed.html"
-	done
+	xsltproc --nonet --stringparam medium screen stylesheets/verordening.xsl "$1" >"$2/verordening.html" ||
+		return 1
+	pages="$pages $2/verordening.html"
+	# the citizen edition is a bundle of pages (src/site.h); split it as ovc does
+	xsltproc --nonet --stringparam medium screen stylesheets/publieksversie.xsl "$1" >"$2/site.xml" &&
+		python3 tests/html/split-site.py "$2/site.xml" "$2" >"$2/pages" || return 1
+	for p in $(cat "$2/pages"); do pages="$pages $2/$p"; done
 }
 for f in tests/fixtures/akn/editie.akn.xml tests/fixtures/akn/vastgesteld.akn.xml; do
 	b=$(basename "$f" .akn.xml)
@@ -51,7 +53,8 @@ done
 if [ -x "$OVC" ] && "$OVC" build verordening -o "$tmp/echt" >"$tmp/ovc.log" 2>&1 &&
 	[ -f "$tmp/echt/verordening.akn.xml" ]; then
 	if [ -f "$tmp/echt/verordening.html" ]; then
-		pages="$pages $tmp/echt/verordening.html $tmp/echt/publieksversie.html"
+		pages="$pages $tmp/echt/verordening.html"
+		for p in "$tmp"/echt/publieksversie*.html; do pages="$pages $p"; done
 		ok "real ordinance: editions written by ovc build"
 	elif render "$tmp/echt/verordening.akn.xml" "$tmp/echt"; then
 		ok "real ordinance: editions rendered from ovc build's AKN"

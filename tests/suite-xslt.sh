@@ -101,18 +101,70 @@ check "ondertekening: voorzitter and griffier" in_order "$L" '<div class="ondert
 check "draft: meta and visible marking while ontwerp" in_order "$L" '<title>Verordening sociaal domein Den Helder 2027 (ontwerp)</title>' '<meta name="ovc-status" content="ontwerp"/>' '<div class="ontwerp-melding" role="note">'
 check "no draft marking once vastgesteld" hasnt "$tmp/vastgesteld.verordening.screen.html" 'ontwerp-melding'
 check "status, version and date in head" in_order "$L" '<meta name="ovc-versie" content="0.9"/>' '<meta name="ovc-datum" content="2026-10-01"/>' '<meta name="ovc-stijl" content="verordening"/>'
-check "themes: menu with illustrations in themas.md order" in_order "$P" '<h2 id="wat-wilt-u">Wat wilt u?</h2>' 'alt="Een vrouw aan het werk in een winkel"' 'href="#thema_werk"' 'thema-geldzorgen.svg' 'href="#thema_geldzorgen"' 'thema-wonen.svg' 'href="#thema_wonen"'
-check "theme grouping: tagged articles under each theme, one article under two" in_order "$P" 'id="thema_geldzorgen"' 'id="thema_geldzorgen__art_2.2"' 'id="thema_geldzorgen__art_5.1"' 'id="thema_wonen"' 'id="thema_wonen__art_2.2"' 'id="thema_wonen__art_6.1"' 'id="zo-vraagt-u-hulp"'
+# The citizen edition on screen is a bundle of pages (src/site.h); $P holds them all.
+check "citizen site: start, a page per theme, route, woordenlijst, A-Z, over" in_order "$P" '<ovc:site' 'bestand="publieksversie.html"' 'bestand="publieksversie-werk.html"' 'bestand="publieksversie-geldzorgen.html"' 'bestand="publieksversie-wonen.html"' 'bestand="publieksversie-zo-werkt-het.html"' 'bestand="publieksversie-woordenlijst.html"' 'bestand="publieksversie-a-z.html"' 'bestand="publieksversie-over.html"'
+check "themes: cards with illustrations in themas.md order, each a link to its page" in_order "$P" '<h2 id="wat-wilt-u">Waar gaat uw vraag over?</h2>' 'alt="Een vrouw aan het werk in een winkel"' 'href="publieksversie-werk.html"' 'thema-geldzorgen.svg' 'href="publieksversie-geldzorgen.html"' 'thema-wonen.svg' 'href="publieksversie-wonen.html"'
+check "theme grouping: Voor inwoners thema= before the article's, one topic under two themes" in_order "$P" 'bestand="publieksversie-geldzorgen.html"' 'id="thema_geldzorgen__art_5.1"' 'bestand="publieksversie-wonen.html"' 'id="thema_wonen__art_5.1"' 'id="thema_wonen__art_6.1"' 'bestand="publieksversie-zo-werkt-het.html"'
+check "an article with stap= is in the route only, not in its themes" hasnt "$P" 'id="thema_wonen__art_2.2"'
 check "theme without articles says so" in_order "$P" 'id="thema_werk"' 'nog geen regels' 'id="thema_geldzorgen"'
-check "citizen article: Voor inwoners, verwachting, link to the legal text" in_order "$P" 'id="thema_wonen__art_6.1"' 'alt="Een vrouw krijgt hulp bij het schoonmaken"' 'Lukt het niet meer' 'Wat de regel wil bereiken' 'U woont in een schoon' 'Dit staat in <a href="verordening.html#art_6.1">artikel 6.1</a>.'
-check "law labels: the article's own, else its part's" in_order "$P" 'id="thema_geldzorgen__art_2.2"' '<li>Participatiewet</li>' '<li>Wmo 2015</li>' 'id="thema_geldzorgen__art_5.1"' '<li>Participatiewet</li>' 'id="thema_wonen__art_2.2"'
-check "law labels: the common part means every law" in_order "$P" 'id="stap_gesprek__art_2.1"' '<li>Participatiewet</li>' '<li>Wmo 2015</li>' '<li>Jeugdwet</li>' 'id="stap_aanvraag"'
-check "steps in the order melding, gesprek, aanvraag, besluit, bezwaar" in_order "$P" 'Stap 1.</span> U meldt uw vraag' 'stap_melding__art_2.2' 'Stap 2.</span> Het gesprek' 'stap_gesprek__art_2.1' 'Stap 3.' 'stap_aanvraag__art_3.1' 'Stap 4.' 'stap_besluit__art_3.2' 'Stap 5.' 'stap_bezwaar__art_4.1'
-check "every step has an illustration" in_order "$P" 'id="stap_melding"' 'melding.svg' 'id="stap_gesprek"' 'gesprek.svg' 'id="stap_aanvraag"' 'aanvraag.svg' 'id="stap_besluit"' 'besluit.svg' 'id="stap_bezwaar"' 'bezwaar.svg' 'id="woordenlijst"'
-check "woordenlijst: sorted, definitions without ':' and with '.'" in_order "$P" '<dfn id="term-algemene-voorziening">' '<dfn id="term-college">college</dfn>' '<dd>het college van burgemeester en wethouders.</dd>' '<dfn id="term-maatwerkvoorziening">' 'op de persoon is afgestemd.</dd>'
-check "woordenlijst: only begrippen, not kernwaarden" hasnt "$P" 'kernwaarde-eigen-regie'
-check "citizen terms link to the woordenlijst" has "$P" '<a class="term" href="#term-maatwerkvoorziening">maatwerkvoorziening</a>'
+check "In dit thema: the topics as links at the top of the theme" in_order "$P" 'id="thema_wonen__index">In dit thema' 'href="#thema_wonen__art_5.1">Bijzondere kosten' 'href="#thema_wonen__art_6.1">Hulp in het huishouden' 'id="thema_wonen__art_5.1"'
+check "topic: kop= as heading, Voor inwoners with its picture, one small source line" in_order "$P" 'id="thema_wonen__art_6.1"' '<h2 id="thema_wonen__art_6.1__kop">Hulp in het huishouden</h2>' 'alt="Een vrouw krijgt hulp bij het schoonmaken"' 'Lukt het niet meer' '<p class="bron wet-labels">Regels: <a href="verordening.html#art_6.1">artikel 6.1</a> · Wmo 2015</p>'
+check "topic without kop= has the article title" has "$P" '<h2 id="thema_wonen__art_5.1__kop">Bijzondere kosten</h2>'
+check "law labels: the article's own, else its part's; none for the common part" in_order "$P" 'Regels: <a href="verordening.html#art_2.2">artikel 2.2</a> · Participatiewet · Wmo 2015</p>' 'Regels: <a href="verordening.html#art_2.1">artikel 2.1</a></p>'
+check "the Doel is not in the citizen edition" hasnt "$P" 'Wat u mag verwachten'
+check "route: steps in the order melding, gesprek, aanvraag, besluit, bezwaar, with the termijn" in_order "$P" 'Stap 1. U meldt uw vraag' 'id="stap_gesprek"' 'Stap 2. Het gesprek' 'Stap 3. U vraagt de hulp aan' 'Stap 4. De gemeente beslist' '<strong>Hoe lang?</strong> Hooguit 8 weken na uw aanvraag.' 'Stap 5. Bent u het niet eens?'
+check "route: each step exactly once, the melding step says whom to call" python3 - "$P" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding='utf-8').read()
+ids = re.findall(r'<section class="stap" id="(stap_[a-z]+)"', t)
+assert ids == ['stap_melding', 'stap_gesprek', 'stap_aanvraag', 'stap_besluit', 'stap_bezwaar'], ids
+assert t.count('Bel de gemeente: <strong>14 0223</strong>.</p>') == 1
+PY
+check "every step has an illustration" in_order "$P" 'id="stap_melding"' 'melding.svg' 'id="stap_gesprek"' 'gesprek.svg' 'id="stap_aanvraag"' 'aanvraag.svg' 'id="stap_besluit"' 'besluit.svg' 'id="stap_bezwaar"' 'bezwaar.svg' 'bestand="publieksversie-woordenlijst.html"'
+check "woordenlijst: the plain words of the begrippen article's Voor inwoners, sorted, with a capital" in_order "$P" '<dfn id="woord-bezwaar">bezwaar</dfn>' '<dd>U laat weten dat u het niet eens bent met een besluit.</dd>' '<dfn id="woord-college">college</dfn>' '<dfn id="woord-maatwerkvoorziening">maatwerkvoorziening</dfn>' '<dd>Hulp die de gemeente speciaal voor u regelt.</dd>'
+check "woordenlijst: the legal definitions stay in the legal edition" hasnt "$P" 'op de persoon is afgestemd'
+check "woordenlijst: the begrippen article is no topic" hasnt "$P" '__art_1.1"'
+check "citizen terms link to the word in the woordenlijst" has "$P" '<a class="term" href="publieksversie-woordenlijst.html#woord-maatwerkvoorziening">maatwerkvoorziening</a>'
 check "citizen internal references go to the legal edition" has "$P" '(<a href="verordening.html#art_2.1" class="ref">artikel 2.1</a>)'
+check "A-Z: topic headings, trefwoorden and words under their letter, linked" in_order "$P" 'bestand="publieksversie-a-z.html"' '<h2 id="letter-h">H</h2>' '<a href="publieksversie-wonen.html#thema_wonen__art_6.1">Hulp in het huishouden</a>' '<h2 id="letter-s">S</h2>' '<a href="publieksversie-wonen.html#thema_wonen__art_6.1">schoonmaken</a>' '<a href="publieksversie-wonen.html#thema_wonen__art_6.1">strijken</a>'
+check "Over deze regels: not the adopted text, and the other articles as a list" in_order "$P" 'bestand="publieksversie-over.html"' 'Deze uitleg is niet de officiële tekst.' '<ul class="over-lijst">' 'href="verordening.html#art_1.2"'
+check "every page has the contact block and the menu" python3 - "$P" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding='utf-8').read()
+pages = re.split(r'<ovc:pagina ', t)[1:]
+assert len(pages) == 8, len(pages)
+for p in pages:
+    name = p.split('"')[1]
+    assert '<aside class="contact"' in p and '<strong>14 0223</strong>' in p, name
+    assert 'Kom langs: Stadhuis, gebouw 66 op Willemsoord' in p, name
+    assert '<a href="https://www.denhelder.nl">www.denhelder.nl</a>' in p, name
+    assert '<strong>Spoed?</strong> Bel 112 bij direct gevaar.' in p, name
+    assert '<nav class="paginakop-nav" aria-label="Menu">' in p, name
+PY
+PP="$tmp/editie.publieksversie.print.html"
+check "print: one document, the theme menu is the table of contents, links inside it" in_order "$PP" '<h1 id="titel">' 'Deze uitleg is niet de officiële tekst' '<aside class="contact" id="contact-voorkant"' '<nav class="toc"' 'id="thema_werk"' 'id="thema_geldzorgen"' 'id="thema_wonen"' '<a href="#zo-werkt-het">Zo werkt het</a>' 'id="zo-werkt-het"' 'id="woordenlijst"' 'id="over"' '<aside class="contact" id="contact"'
+check "print: a short contact line at the foot of each theme" python3 - "$PP" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding='utf-8').read()
+for th in ('werk', 'geldzorgen', 'wonen'):
+    assert 'id="thema_%s__contact"' % th in t, th
+assert t.count('<a href="#contact">achterin</a>') == 3
+PY
+check "print: topics in print and on screen have the same text" python3 - "$P" "$PP" <<'PY'
+import re, sys
+def topics(path):
+    t = open(path, encoding='utf-8').read()
+    out = {}
+    for m in re.finditer(r'<article class="onderwerp" id="([^"]+)".*?</article>', t, re.S):
+        body = re.sub(r'<h[1-4][^>]*>.*?</h[1-4]>', '', m.group(0), flags=re.S)
+        body = re.sub(r'href="[^"]*"', '', body)
+        out[m.group(1)] = ' '.join(re.sub(r'<[^>]+>', ' ', body).split())
+    return out
+a, b = topics(sys.argv[1]), topics(sys.argv[2])
+assert sorted(a) == sorted(b), (sorted(a), sorted(b))
+bad = [k for k in a if a[k] != b[k]]
+assert not bad, bad
+PY
 for f in "$L" "$P"; do
 	e=$(basename "$f")
 	check "$e: markup in the text stays text" hasnt "$f" '<script'
@@ -122,7 +174,7 @@ for f in "$L" "$P"; do
 done
 check "the text of a javascript: link is kept, without a link" has "$L" '<span class="extern">hier</span>'
 check "escaped markup is shown as text" has "$P" 'Schrijf &lt;script&gt;alert(1)&lt;/script&gt; &amp; meer'
-check "both media carry the same text" python3 - "$tmp" <<'EOF'
+check "legal edition: both media carry the same text" python3 - "$tmp" <<'EOF'
 import sys, re, xml.etree.ElementTree as ET
 d = sys.argv[1]
 X = '{http://www.w3.org/1999/xhtml}'
@@ -138,7 +190,7 @@ def words(path):
     return ' '.join(''.join(main.itertext()).split())
 bad = []
 import glob, os
-for s in glob.glob(os.path.join(d, '*.screen.html')):
+for s in glob.glob(os.path.join(d, '*.verordening.screen.html')):
     p = s.replace('.screen.', '.print.')
     a, b = words(s), words(p)
     if a != b:
@@ -293,7 +345,7 @@ EOF
 			check "edition.c: $ed.html identical to xsltproc's" cmp "$tmp/ed-screen/$ed.html" "$tmp/editie.$ed.screen.html"
 		done
 		check "edition.c: linked CSS written beside the page" \
-			sh -c "cmp '$tmp/ed-screen/basis.css' stylesheets/basis.css && cmp '$tmp/ed-screen/verordening.css' stylesheets/verordening.css && cmp '$tmp/ed-screen/publieksversie.css' stylesheets/publieksversie.css"
+			sh -c "cmp '$tmp/ed-screen/basis.css' stylesheets/basis.css && cmp '$tmp/ed-screen/verordening.css' stylesheets/verordening.css"
 		check "edition.c: no temporary files left" sh -c "! ls '$tmp/ed-screen' | grep -q tmp"
 		check "edition.c: files readable (0644)" sh -c "[ \"\$(stat -c %a '$tmp/ed-screen/verordening.html')\" = 644 ]"
 		mkdir -p "$tmp/ed-print"
