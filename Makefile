@@ -15,7 +15,7 @@ SOURCE    ?= verordening
 
 # ovc itself links CORE_PKGS; the PDF module ovc-pdf.so (src/pdfmodule.h)
 # links the typesetter's libraries too. Unit tests link everything.
-CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1 jansson
+CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1 jansson libzip
 PKGS      := $(CORE_PKGS) pangocairo cairo-pdf librsvg-2.0
 
 # Strict warnings (STYLE.md §16); no -Wcast-qual: libxml2's BAD_CAST casts string literals. -Wno-overlength-strings: the embedded

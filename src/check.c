@@ -1,8 +1,8 @@
 #include "check.h"
-#include "citizen.h"
 
-#include "diag.h"
 #include "check_sources.h"
+#include "citizen.h"
+#include "diag.h"
 #include "duties.h"
 #include "laws.h"
 #include "model.h"

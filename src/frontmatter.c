@@ -21,7 +21,6 @@ static const char *const keys[FM_COUNT] = {
 	[FM_ADVIES] = "advies",
 	[FM_NUMMERING] = "nummering",
 	[FM_PLICHTEN] = "plichten",
-	[FM_OPBOUW] = "opbouw",
 	[FM_TELEFOON] = "telefoon",
 	[FM_ADRES] = "adres",
 	[FM_WEBSITE] = "website",
@@ -29,6 +28,7 @@ static const char *const keys[FM_COUNT] = {
 	[FM_OPENINGSTIJDEN] = "openingstijden",
 	[FM_CLIENTONDERSTEUNING] = "clientondersteuning",
 	[FM_SPOED] = "spoed",
+	[FM_OPBOUW] = "opbouw",
 };
 
 const char *frontmatter_key(int k)

@@ -227,7 +227,6 @@ enum fm_key {
 	FM_ADVIES,
 	FM_NUMMERING,
 	FM_PLICHTEN, /* aan | uit: the completeness check (data/plichten.tsv) */
-	FM_OPBOUW,   /* omgekeerd | vrij: the four-part ordinance, or any regulation */
 	/* the municipality's contact details for the citizen edition */
 	FM_TELEFOON,
 	FM_ADRES,
@@ -236,6 +235,7 @@ enum fm_key {
 	FM_OPENINGSTIJDEN,
 	FM_CLIENTONDERSTEUNING,
 	FM_SPOED,
+	FM_OPBOUW,   /* omgekeerd | vrij: the four-part ordinance, or any regulation */
 	FM_COUNT
 };
 

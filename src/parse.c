@@ -644,11 +644,12 @@ static void split_ids(const char *v, char sep, char ***out, size_t *n)
 	}
 }
 
-static const char *const unit_keys[][8] = {
+static const char *const unit_keys[][10] = {
 	[UNIT_PART] = {"#", ".", "wet", NULL},
 	[UNIT_CHAPTER] = {"#", ".", "wet", NULL},
 	[UNIT_SECTION] = {"#", ".", "wet", NULL},
-	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap"},
+	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap",
+	                  "herkomst"}, /* herkomst=: src/transpose.h */
 };
 
 static void check_attr_keys(struct parser *p, struct unit *u)
@@ -656,7 +657,7 @@ static void check_attr_keys(struct parser *p, struct unit *u)
 	for (size_t i = 0; i < u->nattrs; i++) {
 		const struct attr *a = &u->attrs[i];
 		int known = 0;
-		for (int k = 0; k < 8 && unit_keys[u->kind][k]; k++)
+		for (int k = 0; k < 10 && unit_keys[u->kind][k]; k++)
 			known |= strcmp(unit_keys[u->kind][k], a->key) == 0;
 		if (!known)
 			diag_report(p->d, a->span.src, a->span.start, a->span.end, "structuur-attribuut",
