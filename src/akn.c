@@ -493,6 +493,8 @@ static const char *unit_heading_word(const struct unit *u, const char *dflt)
 {
 	if (u->kind == UNIT_SECTION && u->word && strcmp(u->word, "afdeling") == 0)
 		return "Afdeling";
+	if (u->kind == UNIT_SECTION && u->word && strcmp(u->word, "§") == 0)
+		return "§";
 	return dflt;
 }
 

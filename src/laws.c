@@ -71,8 +71,7 @@ static int find_bwb(const char *bwb, size_t n)
 /*
  * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
  * data/wetten.tsv already lists gains the citeertitel as one more name.
- * LINE is a writable copy (the register's fields are cut in place: one
- * buffer for 2,600 acts instead of thousands of small strings).
+ * LINE is a writable copy whose fields are cut in place.
  */
 static void register_line(char *line, size_t len, size_t *cap)
 {
@@ -99,23 +98,21 @@ static void register_line(char *line, size_t len, size_t *cap)
 		return;
 	}
 	struct law l = {0};
-	l.id = f[0];  /* the BWB id itself ("BWBR0035779") */
-	l.bwb = f[0]; /* the page link is made when asked (laws_url) */
+	l.bwb = xstrdup(f[0]); /* the page link is made when asked (laws_url) */
+	l.id = l.bwb;          /* the BWB id itself ("BWBR0035779") */
 	l.names = xmalloc(sizeof *l.names);
-	l.names[0] = f[2];
+	l.names[0] = xstrdup(f[2]);
 	l.nnames = 1;
 	VEC_PUSH(table, ntable, *cap, l);
 }
-
-static char *register_text; /* the register's fields, cut in place; lives as long as the table */
 
 static void load_register(size_t *cap)
 {
 	const struct embedded_file *f = embedded_find("data/bwb.tsv");
 	if (!f)
 		return;
-	register_text = xstrndup((const char *)f->data, f->len);
-	char *p = register_text, *end = p + f->len;
+	char *text = xstrndup((const char *)f->data, f->len);
+	char *p = text, *end = p + f->len;
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *stop = nl ? nl : end;
@@ -123,6 +120,7 @@ static void load_register(size_t *cap)
 			register_line(p, (size_t)(stop - p), cap);
 		p = stop + 1;
 	}
+	free(text);
 }
 
 /*

@@ -650,6 +650,7 @@ static const char *const unit_keys[][10] = {
 	[UNIT_SECTION] = {"#", ".", "wet", NULL},
 	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap",
 	                  "herkomst"}, /* herkomst=: src/transpose.h */
+	[UNIT_ANNEX] = {"#", ".", NULL},
 };
 
 static void check_attr_keys(struct parser *p, struct unit *u)
