@@ -5,6 +5,7 @@
 #include "transpose.h"
 #include "diag.h"
 #include "model.h"
+#include "numbering_record.h"
 #include "parse.h"
 #include "resolve.h"
 #include "util.h"
@@ -33,12 +34,14 @@ int compile_ordinance_stats(const char *dir, struct ordinance **out, struct diag
 		check_ordinance(o, d);
 		transpose_check(o, d);
 		resolve_ordinance(o, d);
+		numbering_check(o, d);
 		rc = check_readability(o, d, stats);
 	} else { /* the readability pass runs beside the checks: on two cores a quarter faster */
 		struct rd_async *ra = check_readability_start(o);
 		check_ordinance(o, d);
 		transpose_check(o, d);
 		resolve_ordinance(o, d);
+		numbering_check(o, d);
 		rc = check_readability_finish(ra, d);
 	}
 	if (rc != 0) {

@@ -7,9 +7,11 @@
 #include "compile.h"
 #include "diag.h"
 #include "edition.h"
+#include "hernummer.h"
 #include "import.h"
 #include "lsp.h"
 #include "model.h"
+#include "numbering_record.h"
 #include "serve.h"
 #include "stats.h"
 #include "util.h"
@@ -42,6 +44,8 @@ static const char usage[] =
 	"  check [MAP]            lees en controleer de verordening; toon de meldingen\n"
 	"  build [MAP] [-o UIT]   controleer en schrijf alle uitvoer naar UIT (standaard out/)\n"
 	"  stats [MAP]            leesbaarheidscijfers per artikel (tabel; --format=json voor JSON)\n"
+	"  hernummer [MAP]        na invoegen, schrappen of verplaatsen: nummers en verwijzingen\n"
+	"                         bijwerken zodat elke verwijzing bij haar artikel blijft\n"
 	"  lsp                    taalserver (LSP) voor editors, via stdin en stdout\n"
 	"  serve [MAP] [--port N] live voorbeeld op http://127.0.0.1:N/ (standaard 8000):\n"
 	"                         bouwt de HTML na elke opslag en herlaadt de pagina\n"
@@ -66,6 +70,8 @@ static const char usage[] =
 	"                         bij stats: text (tabel) of json\n"
 	"  --werror               behandel waarschuwingen als fouten\n"
 	"  --kleur=WANNEER        kleur in de meldingen: auto (standaard), altijd of nooit\n"
+	"  --bewaar               bij check: bewaar de huidige nummering in MAP/.nummering\n"
+	"  --proef                bij hernummer: toon de wijzigingen, schrijf niets\n"
 	"  --port N               poort van serve (0: een vrije poort)\n"
 	"  --host ADRES           adres van serve: alleen 127.0.0.1, ::1 of localhost\n"
 	"  --max-verzoeken N      serve stopt na N beantwoorde verzoeken\n"
@@ -88,7 +94,7 @@ static const char usage[] =
 	"  ovc stats --format=json            leesbaarheidscijfers als JSON\n"
 	"  ovc serve                          voorbeeld op http://127.0.0.1:8000/\n";
 
-enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS };
+enum command { CMD_NONE, CMD_CHECK, CMD_BUILD, CMD_STATS, CMD_HERNUMMER };
 
 struct options {
 	enum command cmd;
@@ -97,6 +103,7 @@ struct options {
 	enum diag_format format;
 	int werror;
 	int color; /* -1 auto */
+	int bewaar, proef; /* check --bewaar, hernummer --proef */
 };
 
 __attribute__((format(printf, 1, 2))) static int fail_usage(const char *fmt, ...)
@@ -155,6 +162,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 			op->out = a + 6;
 		} else if (strcmp(a, "--werror") == 0) {
 			op->werror = 1;
+		} else if (strcmp(a, "--bewaar") == 0 || strcmp(a, "--proef") == 0) {
+			*(a[2] == 'b' ? &op->bewaar : &op->proef) = 1;
 		} else if (a[0] == '-' && a[1]) {
 			int rc = parse_value_option(op, a);
 			if (rc)
@@ -166,6 +175,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 				op->cmd = CMD_BUILD;
 			else if (strcmp(a, "stats") == 0)
 				op->cmd = CMD_STATS;
+			else if (strcmp(a, "hernummer") == 0)
+				op->cmd = CMD_HERNUMMER;
 			else
 				return fail_usage("onbekende opdracht '%s'", a);
 		} else if (!op->dir) {
@@ -176,6 +187,8 @@ static int parse_args(int argc, char **argv, struct options *op)
 	}
 	if (op->cmd == CMD_NONE)
 		return fail_usage("%s", "geef een opdracht: check, build of stats");
+	if ((op->bewaar && op->cmd != CMD_CHECK) || (op->proef && op->cmd != CMD_HERNUMMER))
+		return fail_usage("%s", op->bewaar ? "--bewaar hoort bij check" : "--proef hoort bij hernummer");
 	if (op->out && op->cmd != CMD_BUILD)
 		return fail_usage("%s", "-o hoort bij build");
 	if (op->cmd == CMD_STATS && (op->format == DIAG_SARIF || op->format == DIAG_CODECLIMATE || op->werror))
@@ -234,6 +247,8 @@ static int run_stats(const struct options *op, struct diag_sink *d, struct ordin
 
 static int run(const struct options *op)
 {
+	if (op->cmd == CMD_HERNUMMER)
+		return hernummer_run(op->dir, op->proef, stdout, stderr);
 	struct diag_sink *d = diag_sink_new();
 	struct ordinance *o = NULL;
 	char *err = NULL;
@@ -252,7 +267,7 @@ static int run(const struct options *op)
 		diag_sink_free(d);
 		return rc;
 	}
-	int errors = report(d, o, op);
+	int errors = report(d, o, op), saved = 0;
 	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;
 	if (op->cmd == CMD_BUILD && errors) {
 		fprintf(stderr, "ovc: niets geschreven naar %s: eerst de fouten oplossen\n", op->out);
@@ -260,11 +275,16 @@ static int run(const struct options *op)
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		status = EXIT_USAGE;
-	} else if (op->cmd == CMD_BUILD) {
-		fprintf(stderr, "ovc: geschreven naar %s/: verordening.akn.xml, verordening.html, "
-		                "verordening.pdf, publieksversie.html, publieksversie.pdf, "
-		                "leesbaarheid.html\n",
-		        op->out);
+	} else if ((op->cmd == CMD_BUILD || op->bewaar) && numbering_record_save(o, &saved, &err) != 0) {
+		fprintf(stderr, "ovc: de nummering is niet bewaard: %s\n", err);
+		free(err);
+	} else {
+		if (op->cmd == CMD_BUILD)
+			fprintf(stderr, "ovc: geschreven naar %s/: verordening.akn.xml, de edities als HTML en "
+			                "PDF (verordening, publieksversie, raadsbesluit), leesbaarheid.html\n",
+			        op->out);
+		if (op->bewaar && saved)
+			fprintf(stderr, "ovc: de nummering is bewaard in %s/" NUMBERING_RECORD_NAME "\n", op->dir);
 	}
 	ordinance_free(o);
 	diag_sink_free(d);
@@ -304,7 +324,7 @@ int main(int argc, char **argv)
 	int wrc;
 	if (wijzig_check_dispatch(argc, argv, &wrc))
 		return wrc;
-	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
+	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1, 0, 0};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)
 		return rc;

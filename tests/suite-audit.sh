@@ -274,7 +274,7 @@ check "SOURCE_DATE_EPOCH=253402300799: PDF-datum 9999-12-31T23:59:59Z" \
 fresh
 run build "$T/v" --uit="$T/out"
 check "--uit=UIT werkt en build zegt waarheen" \
-	'[ "$(rc)" = 0 ] && [ -s "$T/out/verordening.pdf" ] && has "ovc: geschreven naar $T/out/: verordening.akn.xml, verordening.html, verordening.pdf, publieksversie.html, publieksversie.pdf, leesbaarheid.html"'
+	'[ "$(rc)" = 0 ] && [ -s "$T/out/verordening.pdf" ] && has "ovc: geschreven naar $T/out/: verordening.akn.xml, de edities als HTML en PDF (verordening, publieksversie, raadsbesluit), leesbaarheid.html"'
 run --help
 check "--help noemt de PDF's en de afsluitstatussen 0-3" \
 	'grep -q "verordening.pdf" "$T/out.txt" && grep -q "publieksversie.pdf" "$T/out.txt" && grep -qx "  3  te weinig geheugen of een interne fout" "$T/out.txt" && grep -qx "  2  verkeerd gebruik, of bestanden of mappen niet te lezen of te schrijven" "$T/out.txt"'

@@ -58,7 +58,7 @@ def parse(path):
 def run(example, tmp):
     target = os.path.join(tmp, "verordening")
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(BASE, target)
+    shutil.copytree(BASE, target, ignore=shutil.ignore_patterns(".nummering"))
     args = []
     for b in example["blocks"]:
         if b["kind"] == "file":
