@@ -320,7 +320,7 @@ static void sarif_result(struct strbuf *sb, const struct diag *x, int werror, co
 		strbuf_json_string(sb, x->fix);
 		strbuf_puts(sb, "}}]}]}]");
 	}
-	/* code-scanning UIs follow a result across commits by this (src/diag_ci.h) */
+	/* code-scanning UIs follow a result across commits by this (src/cli/diag_ci.h) */
 	strbuf_printf(sb, ",\"partialFingerprints\":{\"ovcFingerprint/v1\":\"%s\"}", fingerprint);
 	strbuf_putc(sb, '}');
 }

@@ -21,7 +21,7 @@ struct rule_info {
 	const char *description; /* Dutch, one sentence */
 };
 
-/* The rule table (src/rules.def), terminated by id == NULL. */
+/* The rule table (src/base/rules.def), terminated by id == NULL. */
 extern const struct rule_info rule_table[];
 const struct rule_info *rule_find(const char *id);
 
@@ -77,7 +77,7 @@ void diag_sort(struct diag_sink *d, const struct source *const *order, int norde
 /* The diagnostics, in the current order. */
 const struct diag *diag_list(const struct diag_sink *d, size_t *n);
 
-enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF, DIAG_CODECLIMATE /* src/diag_ci.h */ };
+enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF, DIAG_CODECLIMATE /* src/cli/diag_ci.h */ };
 
 /*
  * Print every diagnostic to OUT. With WERROR warnings are shown and counted

@@ -4,7 +4,7 @@
 /*
  * The readability pass over the model: every article's Doel, Regels and
  * Toelichting with profile B2, its Voor inwoners text with profile B1
- * (src/readability.h, docs/readability.md). Findings become diagnostics
+ * (src/check/readability.h, docs/readability.md). Findings become diagnostics
  * at their exact source position (the runs keep source offsets), with the
  * profile's severity; unit-level findings (zin-gemiddeld,
  * lijdende-vorm-aandeel) go to the article's heading or to its

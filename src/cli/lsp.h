@@ -7,12 +7,12 @@
  *
  * What it offers: full text sync; textDocument/publishDiagnostics for every
  * file of the ordinance after each open or change, computed from the
- * unsaved text (source overlays, src/source.h) with ovc's rule id as code;
+ * unsaved text (source overlays, src/source/source.h) with ovc's rule id as code;
  * hover on a reference (the target article's heading and first lid);
  * go-to-definition for references, label links and defined terms; code
  * actions for the diagnostics that carry a fix. Positions are in the
  * encoding negotiated at initialize: utf-32 or utf-8 when the client offers
- * them, utf-16 otherwise (src/lsp_pos.h).
+ * them, utf-16 otherwise (src/cli/lsp_pos.h).
  *
  * The ordinance directory of a document is the directory that holds it.
  * Nothing is sent before `initialize` is answered; requests before it get

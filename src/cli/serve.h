@@ -5,7 +5,7 @@
  * ovc serve [MAP] [--port N] [-o UIT] [--host ADRES] [--max-verzoeken N]:
  * a live preview for writers. Watches MAP with inotify, rebuilds the HTML
  * editions and leesbaarheid.html into UIT after each save
- * (src/serve_build.h; no PDFs), and serves UIT over HTTP on the loopback
+ * (src/emit/serve_build.h; no PDFs), and serves UIT over HTTP on the loopback
  * interface only (127.0.0.1 or ::1; any other address is refused, so the
  * draft is never on the network).
  *
