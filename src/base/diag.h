@@ -4,8 +4,9 @@
 /*
  * The diagnostics sink. Every stage reports here and never prints; the CLI
  * decides how the collected diagnostics are shown (text, JSON, SARIF).
- * Diagnostics carry byte ranges into a source; the printer turns them into
- * line:column (code points) with the source line and a caret.
+ * Diagnostics carry byte ranges into a source, which the sink only points
+ * at: it knows nothing of sources. The printer (src/cli/diag_print.h) turns
+ * them into line:column (code points) with the source line and a caret.
  */
 
 #include <stddef.h>
@@ -71,19 +72,13 @@ void diag_suppress(struct diag_sink *d, const struct source *src, size_t start, 
 /* Count of kept diagnostics of severity SEV. */
 int diag_count(const struct diag_sink *d, enum severity sev);
 
-/* Sort by file order (as first reported per file... see diag.c) and position. */
-void diag_sort(struct diag_sink *d, const struct source *const *order, int norder);
+/*
+ * Reorder the kept diagnostics with qsort and CMP (on const struct diag *);
+ * the printer's diag_sort (src/cli/diag_print.h) says which order.
+ */
+void diag_sort_by(struct diag_sink *d, int (*cmp)(const void *, const void *));
 
 /* The diagnostics, in the current order. */
 const struct diag *diag_list(const struct diag_sink *d, size_t *n);
-
-enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF, DIAG_CODECLIMATE /* src/cli/diag_ci.h */ };
-
-/*
- * Print every diagnostic to OUT. With WERROR warnings are shown and counted
- * as errors. COLOR adds ANSI colours to the text format.
- * Returns the number of errors (after --werror).
- */
-int diag_print(const struct diag_sink *d, FILE *out, enum diag_format fmt, int werror, int color);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "compile.h"
 #include "diag.h"
+#include "diag_print.h"
 #include "lsp_nav.h"
 #include "lsp_pos.h"
 #include "model.h"

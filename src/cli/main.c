@@ -6,6 +6,7 @@
 #include "check_readability.h"
 #include "compile.h"
 #include "diag.h"
+#include "diag_print.h"
 #include "edition.h"
 #include "lsp.h"
 #include "model.h"

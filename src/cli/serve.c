@@ -3,6 +3,7 @@
 #include "check_readability.h"
 #include "compile.h"
 #include "diag.h"
+#include "diag_print.h"
 #include "edition.h"
 #include "model.h"
 #include "serve_build.h"
