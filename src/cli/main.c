@@ -194,7 +194,9 @@ static int run(const struct options *op)
 	struct ordinance *o = NULL;
 	char *err = NULL;
 	struct rd_stats st;
-	if (compile_ordinance_stats(op->dir, &o, d, &err, op->cmd == CMD_STATS ? &st : NULL) != 0) {
+	/* the readability figures of the check serve `ovc stats` and leesbaarheid.html */
+	int measure = op->cmd == CMD_STATS || op->cmd == CMD_BUILD;
+	if (compile_ordinance_stats(op->dir, &o, d, &err, measure ? &st : NULL) != 0) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		diag_sink_free(d);
@@ -211,11 +213,13 @@ static int run(const struct options *op)
 	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;
 	if (op->cmd == CMD_BUILD && errors) {
 		fprintf(stderr, "ovc: niets geschreven naar %s: eerst de fouten oplossen\n", op->out);
-	} else if (op->cmd == CMD_BUILD && build_outputs(o, op->out, &err) != 0) {
+	} else if (op->cmd == CMD_BUILD && build_outputs(o, &st, op->out, &err) != 0) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		status = EXIT_USAGE;
 	}
+	if (measure)
+		rd_stats_release(&st);
 	ordinance_free(o);
 	diag_sink_free(d);
 	edition_cleanup();

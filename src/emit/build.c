@@ -92,7 +92,7 @@ static int write_edition(xmlDocPtr akn, const char *sheet, const char *out, cons
 	return rc;
 }
 
-int build_outputs(struct ordinance *o, const char *out, char **err)
+int build_outputs(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
 {
 	/* The PDF module is loaded first: a missing one must not leave a
 	 * build with new HTML beside old PDFs. */
@@ -112,7 +112,7 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	if (rc == 0)
 		rc = site_write(akn, "stylesheets/publieksversie.xsl", out, err); /* src/site.h */
 	if (rc == 0)
-		rc = report_readability_write(o, out, err);
+		rc = report_readability_write(o, st, out, err);
 	if (rc == 0) /* both PDF editions, typeset in two processes */
 		rc = pdfmodule_editions(akn, o->dir, out, err);
 	xmlFreeDoc(akn);

@@ -9,7 +9,12 @@
 
 struct ordinance;
 
-/* Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure. */
-int build_outputs(struct ordinance *o, const char *out, char **err);
+/*
+ * ST: the readability figures of O from compile_ordinance_stats, for
+ * leesbaarheid.html (the text is measured once).
+ * Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure.
+ */
+struct rd_stats;
+int build_outputs(struct ordinance *o, const struct rd_stats *st, const char *out, char **err);
 
 #endif

@@ -372,19 +372,14 @@ char *report_readability_html(const struct ordinance *o, const struct rd_stats *
 	return strbuf_detach(&sb, len);
 }
 
-int report_readability_write(struct ordinance *o, const char *out, char **err)
+int report_readability_write(const struct ordinance *o, const struct rd_stats *st, const char *out,
+                             char **err)
 {
-	struct rd_stats st;
-	if (check_readability(o, NULL, &st) != 0) {
-		*err = xstrdup("interne fout: de leesbaarheidsprofielen ontbreken in ovc");
-		return -1;
-	}
 	size_t len;
-	char *html = report_readability_html(o, &st, &len);
+	char *html = report_readability_html(o, st, &len);
 	char *path = xasprintf("%s/leesbaarheid.html", out);
 	int rc = output_write_file(path, html, len, err);
 	free(path);
 	free(html);
-	rd_stats_release(&st);
 	return rc;
 }

@@ -18,7 +18,12 @@ struct rd_stats;
 /* The page as a malloc'ed string of *LEN bytes. */
 char *report_readability_html(const struct ordinance *o, const struct rd_stats *st, size_t *len);
 
-/* Measure O and write OUT/leesbaarheid.html atomically. Returns 0, or -1 with *ERR set. */
-int report_readability_write(struct ordinance *o, const char *out, char **err);
+/*
+ * Write OUT/leesbaarheid.html atomically from ST, the figures the check
+ * measured (compile_ordinance_stats): the text is measured once per build.
+ * Returns 0, or -1 with *ERR set.
+ */
+int report_readability_write(const struct ordinance *o, const struct rd_stats *st, const char *out,
+                             char **err);
 
 #endif

@@ -107,18 +107,6 @@ static int write_editions(xmlDocPtr akn, const char *out, char **err)
 	return rc;
 }
 
-static int write_report(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
-{
-	if (!st)
-		return report_readability_write(o, out, err);
-	size_t len;
-	char *html = report_readability_html(o, st, &len);
-	char *path = xasprintf("%s/leesbaarheid.html", out);
-	int rc = output_write_file(path, html, len, err);
-	free(path);
-	free(html);
-	return rc;
-}
 
 int serve_build_html(struct ordinance *o, const struct rd_stats *st, const char *out, char **err)
 {
@@ -142,7 +130,7 @@ int serve_build_html(struct ordinance *o, const struct rd_stats *st, const char 
 	if (rc == 0)
 		rc = write_editions(akn, out, err);
 	if (rc == 0)
-		rc = write_report(o, st, out, err);
+		rc = report_readability_write(o, st, out, err);
 	xmlFreeDoc(akn);
 	return rc;
 }

@@ -14,7 +14,7 @@ struct rd_stats;
 
 /*
  * ST: the readability figures of O from compile_ordinance_stats, so the text
- * is not measured twice; NULL measures it here. The two stylesheets run in
+ * is not measured twice. The two stylesheets run in
  * two threads. Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first
  * failure.
  */
