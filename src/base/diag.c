@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 const struct rule_info rule_table[] = {
 #define RULE(id, sev, desc) {id, sev, desc},
 #include "rules.def"

@@ -210,7 +210,8 @@ static void print_sarif(const struct diag_sink *d, FILE *out, int werror)
 	                 "\"https://ovc.nl/\",");
 	sarif_rules(&sb);
 	strbuf_puts(&sb, "}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
-	char (*fp)[DIAG_FINGERPRINT_LEN + 1] = xcalloc(n ? n : 1, sizeof *fp);
+	typedef char fingerprint[DIAG_FINGERPRINT_LEN + 1];
+	fingerprint *fp = xcalloc(n ? n : 1, sizeof *fp);
 	diag_fingerprints(items, n, fp);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_puts(&sb, i ? ",\n" : "\n");

@@ -15,7 +15,12 @@
 /* Sort by file order (as first reported per file... see diag_print.c) and position. */
 void diag_sort(struct diag_sink *d, const struct source *const *order, int norder);
 
-enum diag_format { DIAG_TEXT, DIAG_JSON, DIAG_SARIF, DIAG_CODECLIMATE /* src/cli/diag_ci.h */ };
+enum diag_format {
+	DIAG_TEXT,
+	DIAG_JSON,
+	DIAG_SARIF,
+	DIAG_CODECLIMATE /* src/cli/diag_ci.h */
+};
 
 /*
  * Print every diagnostic to OUT. With WERROR warnings are shown and counted
