@@ -3,8 +3,9 @@
 
 /*
  * Small shared helpers: allocation that dies on out-of-memory in one place
- * (STYLE.md §10), a growable string buffer with a size cap (§11), and
- * UTF-8 helpers. Everything here is thread-safe.
+ * (STYLE.md §10), a growable string buffer (no cap of its own: inputs are
+ * capped where they are read, SOURCE_MAX_BYTES in src/source/source.h; §11),
+ * and UTF-8 helpers. Everything here is thread-safe.
  */
 
 #include <stdarg.h>

@@ -1,6 +1,8 @@
 /*
  * ovc: the command line. Parses options, runs the stages in order and maps
- * the result to an exit status. It prints; no other module does.
+ * the result to an exit status. Only the CLI (src/cli/) decides what is
+ * printed; the stages report to the diagnostics sink or fill a stream the
+ * CLI hands them. Exit status 3: out of memory (src/base/util.c).
  */
 #include "build.h"
 #include "check_readability.h"

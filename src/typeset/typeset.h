@@ -12,9 +12,10 @@
  *   if (typeset_pdf_file(xhtml, "verordening", "out/verordening.pdf", &err))
  *           report err;
  *
- * Threads: typeset_pdf() may run in several threads at once (each call
- * has its own font map, fontconfig configuration and cairo surface); the
- * hyphenation dictionary is loaded once and shared read-only.
+ * Processes, not threads: each call has its own font map, fontconfig
+ * configuration and cairo surface, but pango 1.50 keeps shared state, so
+ * two editions are typeset in two processes (typeset_editions), never in two
+ * threads at once. The hyphenation dictionary is loaded once per process.
  */
 
 #include <libxml/tree.h>
@@ -47,7 +48,7 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
 /*
  * Both PDF editions of AKN (borrowed): the print XHTML of
  * stylesheets/verordening.xsl and publieksversie.xsl, typeset in two
- * threads and written to OUT/verordening.pdf and OUT/publieksversie.pdf.
+ * processes and written to OUT/verordening.pdf and OUT/publieksversie.pdf.
  * Returns 0, or -1 with *ERR.
  */
 int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err);
