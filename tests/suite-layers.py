@@ -110,7 +110,7 @@ def scan():
         rel = os.path.relpath(dirpath, SRC)
         folder = None if rel == "." else rel
         for name in names:
-            if not (name.endswith((".c", ".h")) or name == "rules.def"):
+            if not name.endswith((".c", ".h", ".def")):
                 continue
             with open(os.path.join(dirpath, name), encoding="utf-8") as f:
                 includes = INCLUDE.findall(f.read())

@@ -6,6 +6,7 @@
 #include "duties.h"
 #include "laws.h"
 #include "model.h"
+#include "parts.h"
 #include "refs.h"
 #include "resolve.h"
 #include "source.h"
@@ -19,44 +20,34 @@
 
 /* ---- Parts ----------------------------------------------------------------- */
 
-static const char *const part_order[] = {"gemeenschappelijk", "participatiewet", "wmo",
-                                         "jeugdwet", "slot"};
-#define NPARTS ((int)(sizeof part_order / sizeof *part_order))
-#define REQUIRED_PARTS 4 /* the slot part is optional */
-
-static int part_rank(const char *wet)
-{
-	for (int i = 0; i < NPARTS; i++)
-		if (wet && strcmp(wet, part_order[i]) == 0)
-			return i;
-	return -1;
-}
+/* The parts, their order and which are required: src/model/parts.def. */
 
 static void check_parts(const struct ordinance *o, struct diag_sink *d)
 {
-	int seen[NPARTS] = {0}, max_rank = -1;
+	int seen[PART_COUNT] = {0}, max_rank = -1;
 	const char *max_wet = NULL;
 	for (size_t i = 0; i < o->nparts; i++) {
 		const struct unit *p = o->parts[i];
 		const struct attr *w = unit_attr(p, "wet");
-		int r = part_rank(p->wet);
+		int r = part_find(p->wet);
 		if (!w) {
 			diag_report(d, p->span.src, p->span.start, p->span.end, "structuur-deel",
 			            "Deel %s zonder wet=; schrijf bijvoorbeeld {wet=wmo} achter de titel",
 			            p->num);
 		} else if (r < 0) {
+			char *ids = part_ids_joined(" of ");
 			diag_report(d, w->vspan.src, w->vspan.start, w->vspan.end, "id-onbekend",
-			            "onbekende wet '%s' op een Deel; gebruik gemeenschappelijk, "
-			            "participatiewet, wmo, jeugdwet of slot",
-			            p->wet);
+			            "onbekende wet '%s' op een Deel; gebruik %s", p->wet, ids);
+			free(ids);
 		} else if (seen[r]) {
 			diag_report(d, p->span.src, p->span.start, p->span.end, "structuur-deel",
 			            "er is al een deel met wet=%s", p->wet);
 		} else if (r < max_rank) {
+			char *ids = part_ids_joined(", ");
 			diag_report(d, p->span.src, p->span.start, p->span.end, "structuur-deel",
-			            "het deel wet=%s staat na wet=%s; de volgorde is gemeenschappelijk, "
-			            "participatiewet, wmo, jeugdwet, slot",
-			            p->wet, max_wet);
+			            "het deel wet=%s staat na wet=%s; de volgorde is %s", p->wet, max_wet,
+			            ids);
+			free(ids);
 		}
 		if (r >= 0) {
 			seen[r] = 1;
@@ -64,10 +55,10 @@ static void check_parts(const struct ordinance *o, struct diag_sink *d)
 				max_rank = r, max_wet = p->wet;
 		}
 	}
-	for (int r = 0; r < REQUIRED_PARTS; r++)
-		if (!seen[r] && o->main)
+	for (int r = 0; r < PART_COUNT; r++)
+		if (part_table[r].required && !seen[r] && o->main)
 			diag_report(d, o->main, 0, 0, "structuur-deel",
-			            "het deel met wet=%s ontbreekt in de verordening", part_order[r]);
+			            "het deel met wet=%s ontbreekt in de verordening", part_table[r].id);
 	if (!o->themes_src && o->main)
 		diag_report(d, o->main, 0, 0, "structuur-bestand",
 		            "themas.md ontbreekt; de publieksversie ordent de artikelen naar thema");
@@ -164,9 +155,6 @@ static void check_blocks(const struct unit *a, struct diag_sink *d)
 
 /* ---- Ids in attributes ----------------------------------------------------- */
 
-static const char *const steps[] = {"melding", "gesprek", "onderzoek", "verslag", "aanvraag",
-                                    "besluit",  "bezwaar", NULL};
-
 static int known_kernwaarde(const struct ordinance *o, const char *id)
 {
 	const struct unit *k = o->kernwaarden;
@@ -184,10 +172,7 @@ static int known_id(const struct ordinance *o, const char *key, const char *id)
 		return known_kernwaarde(o, id);
 	if (strcmp(key, "wet") == 0)
 		return laws_find(id) >= 0; /* participatiewet, wmo, jeugdwet, wgs, ioaw, … */
-	for (int i = 0; steps[i]; i++)
-		if (strcmp(steps[i], id) == 0)
-			return 1;
-	return 0;
+	return step_find(id) >= 0;
 }
 
 static const char *id_hint(const char *key)

@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "parts.h"
 #include "source.h"
 #include "util.h"
 
@@ -176,19 +177,15 @@ static void check_termijn(const struct ordinance *o, const struct unit *a, const
 		            v);
 }
 
-/* The route's steps (as check.c's stap=). */
-static const char *const steps[] = {"melding", "gesprek", "onderzoek", "verslag", "aanvraag",
-                                    "besluit",  "bezwaar", NULL};
-
+/* The route's steps: src/model/steps.def. */
 static void check_stap(const struct attr *at, struct diag_sink *d)
 {
-	for (int i = 0; steps[i]; i++)
-		if (strcmp(steps[i], at->value) == 0)
-			return;
+	if (step_find(at->value) >= 0)
+		return;
+	char *ids = step_ids_joined(" of ");
 	diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, "id-onbekend",
-	            "onbekende stap '%s'; gebruik melding, gesprek, onderzoek, verslag, aanvraag, "
-	            "besluit of bezwaar",
-	            at->value);
+	            "onbekende stap '%s'; gebruik %s", at->value, ids);
+	free(ids);
 }
 
 static int has_citizen_text(const struct ordinance *o)

@@ -3,6 +3,7 @@
 #include "frontmatter.h"
 #include "laws.h"
 #include "model.h"
+#include "parts.h"
 #include "source.h"
 #include "util.h"
 
@@ -570,15 +571,7 @@ static void tlc(struct emitter *e, xmlNodePtr refs, const char *kind, const char
 	attr(n, "showAs", show);
 }
 
-static const char *const wet_names[][2] = {
-	{"gemeenschappelijk", "Gemeenschappelijk"}, {"participatiewet", "Participatiewet"},
-	{"wmo", "Wmo 2015"},                        {"jeugdwet", "Jeugdwet"},
-	{"slot", "Slotbepalingen"},
-};
-static const char *const step_names[][2] = {
-	{"melding", "Melding"},   {"gesprek", "Gesprek"}, {"aanvraag", "Aanvraag"},
-	{"besluit", "Besluit"},   {"bezwaar", "Bezwaar"},
-};
+/* The parts' and steps' concepts: src/model/parts.def, steps.def. */
 
 static void references(struct emitter *e, xmlNodePtr meta)
 {
@@ -589,10 +582,10 @@ static void references(struct emitter *e, xmlNodePtr meta)
 	tlc(e, refs, "TLCOrganization", "raad", "/ontology/organizations/nl/raad", raad);
 	free(raad);
 	tlc(e, refs, "TLCOrganization", "ovc", "/ontology/organizations/ovc", "ovc");
-	for (size_t i = 0; i < sizeof wet_names / sizeof *wet_names; i++) {
-		char *id = xasprintf("wet-%s", wet_names[i][0]);
-		char *href = xasprintf("/ontology/concepts/nl/wet/%s", wet_names[i][0]);
-		tlc(e, refs, "TLCConcept", id, href, wet_names[i][1]);
+	for (size_t i = 0; i < part_count; i++) {
+		char *id = xasprintf("wet-%s", part_table[i].id);
+		char *href = xasprintf("/ontology/concepts/nl/wet/%s", part_table[i].id);
+		tlc(e, refs, "TLCConcept", id, href, part_table[i].name);
 		free(id), free(href);
 	}
 	for (size_t i = 0; i < o->nthemes; i++) {
@@ -608,10 +601,12 @@ static void references(struct emitter *e, xmlNodePtr meta)
 		tlc(e, refs, "TLCConcept", id, href, t->term);
 		free(id), free(href);
 	}
-	for (size_t i = 0; i < sizeof step_names / sizeof *step_names; i++) {
-		char *id = xasprintf("stap-%s", step_names[i][0]);
-		char *href = xasprintf("/ontology/concepts/stap/%s", step_names[i][0]);
-		tlc(e, refs, "TLCConcept", id, href, step_names[i][1]);
+	for (size_t i = 0; i < step_count; i++) {
+		if (!step_table[i].name)
+			continue;
+		char *id = xasprintf("stap-%s", step_table[i].id);
+		char *href = xasprintf("/ontology/concepts/stap/%s", step_table[i].id);
+		tlc(e, refs, "TLCConcept", id, href, step_table[i].name);
 		free(id), free(href);
 	}
 	for (size_t i = 0; o->begrippen && i < o->begrippen->nterms; i++) {

@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include "parts.h"
 #include "source.h"
 #include "util.h"
 
@@ -226,7 +227,6 @@ const struct unit *unit_part(const struct unit *u)
 int unit_in_law_part(const struct unit *u)
 {
 	const struct unit *p = unit_part(u);
-	return p && p->wet &&
-	       (strcmp(p->wet, "participatiewet") == 0 || strcmp(p->wet, "wmo") == 0 ||
-	        strcmp(p->wet, "jeugdwet") == 0);
+	int r = p ? part_find(p->wet) : -1; /* src/model/parts.def */
+	return r >= 0 && part_table[r].law;
 }
