@@ -255,7 +255,7 @@ if bad:
 EOF
 
 # --------------------------------------------- in-process (src/emit/edition.c)
-objs="$BUILD/obj/edition.o $BUILD/obj/embedded-data.o $BUILD/obj/embedded.o"
+objs="$BUILD/obj/emit/edition.o $BUILD/obj/embedded-data.o $BUILD/obj/base/embedded.o"
 missing=0
 for o in $objs; do [ -f "$o" ] || missing=1; done
 if [ "$missing" = 1 ]; then
@@ -330,7 +330,7 @@ int main(int argc, char **argv)
 }
 EOF
 	# shellcheck disable=SC2086
-	if cc -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc $(pkg-config --cflags libxml-2.0 libxslt) \
+	if cc -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -Isrc/base -Isrc/emit $(pkg-config --cflags libxml-2.0 libxslt) \
 		-o "$tmp/edition_driver" "$tmp/edition_driver.c" $objs $OVC_LDFLAGS \
 		$(pkg-config --libs libexslt libxslt libxml-2.0) -lpthread >"$tmp/cc" 2>&1; then
 		ok "edition.c: test driver builds"
