@@ -8,13 +8,9 @@
  */
 
 struct ordinance;
+struct rd_stats; /* ST: the check's readability figures, for leesbaarheid.html */
 
-/*
- * ST: the readability figures of O from compile_ordinance_stats, for
- * leesbaarheid.html (the text is measured once).
- * Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure.
- */
-struct rd_stats;
+/* Returns 0, or -1 with *ERR (malloc'ed, Dutch) on the first failure. */
 int build_outputs(struct ordinance *o, const struct rd_stats *st, const char *out, char **err);
 
 #endif
