@@ -15,7 +15,7 @@ SOURCE    ?= verordening
 
 # ovc itself links CORE_PKGS; the PDF module ovc-pdf.so (src/emit/pdfmodule.h)
 # links the typesetter's libraries too. Unit tests link everything.
-CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1 jansson
+CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1 jansson libzip
 PKGS      := $(CORE_PKGS) pangocairo cairo-pdf librsvg-2.0
 
 # Strict warnings (STYLE.md §16); no -Wcast-qual: libxml2's BAD_CAST casts string literals. -Wno-overlength-strings: the embedded
@@ -55,7 +55,7 @@ CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null)
 
 SRCS      := $(sort $(wildcard src/*.c src/*/*.c))
 # Data tables and stylesheets are compiled in (scripts/embed.sh).
-EMBED     := $(sort $(filter-out %/README.md,$(wildcard data/*.* data/*/*.* stylesheets/*.*)))
+EMBED     := $(sort $(filter-out %/README.md %/bwb-titels.tsv,$(wildcard data/*.* data/*/*.* stylesheets/*.*)))
 # The typesetter (src/typeset/*.c) goes into ovc-pdf.so, not into ovc.
 # Its objects are position-independent and kept apart in $(BUILD)/pic.
 TS_SRCS   := $(sort $(wildcard src/typeset/*.c src/typeset*.c))

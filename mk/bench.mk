@@ -69,3 +69,18 @@ print('bench: PDF-stap (mediaan van 3, los): verordening %.0f ms, publieksversie
 	set -- $$($(BENCH)/xslt-bench $(BENCH)/akn-25k.xml); \
 	echo "bench: XSLT in-process (25.000 woorden, mediaan van 7): verordening $$1 ms, publieksversie $$2 ms, samen in twee threads $$3 ms"; \
 	python3 bench/editor-latency.py $(BUILD)/ovc $$b/1x 30
+
+# ovc import of a 40-article CVDR regulation (scripts/gen-cvdr.py); the
+# issue's bound is 100 ms. Runs before the rest of make bench.
+$(BENCH)/cvdr-40.xml: scripts/gen-cvdr.py
+	@mkdir -p $(BENCH)
+	python3 scripts/gen-cvdr.py 40 > $@.tmp && mv $@.tmp $@
+
+.PHONY: bench-import
+bench-import: bench-deps $(BUILD)/ovc $(BENCH)/cvdr-40.xml
+	@b=$(BENCH); hyperfine --style basic --warmup 3 --runs 30 --export-json $$b/import.json \
+		--prepare "rm -rf $$b/import-40" -n 'ovc import' \
+		"$(BUILD)/ovc import $$b/cvdr-40.xml -o $$b/import-40 --gemeentecode=GM9999" >/dev/null 2>&1; \
+	python3 -c "import json; x=json.load(open('$$b/import.json'))['results'][0]; \
+print('bench: ovc import (40 artikelen) %.1f ms ± %.1f (mediaan %.1f; grens 100 ms)' % (x['mean'] * 1e3, x['stddev'] * 1e3, x['median'] * 1e3))"
+bench: bench-import

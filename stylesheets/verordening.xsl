@@ -295,6 +295,22 @@
     </div>
   </xsl:template>
 
+  <!-- A bijlage of a regulation in opbouw: vrij: a numbered section of text. -->
+  <xsl:template match="akn:body/akn:hcontainer[@name = 'bijlage']">
+    <section class="bijlage" id="{@eId}" aria-labelledby="{@eId}__kop">
+      <h1 id="{@eId}__kop">
+        <span class="num"><xsl:value-of select="normalize-space(akn:num)"/></span>
+        <xsl:if test="akn:heading"><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates select="akn:heading/node()"/>
+      </h1>
+      <xsl:apply-templates select="akn:content"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="akn:body/akn:hcontainer[@name = 'bijlage']" mode="toc">
+    <li><a href="#{@eId}"><xsl:call-template name="kop-tekst"/></a></li>
+  </xsl:template>
+
   <!-- ===================================================== conclusions -->
 
   <xsl:template match="akn:conclusions">

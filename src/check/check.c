@@ -1,8 +1,8 @@
 #include "check.h"
-#include "citizen.h"
 
-#include "diag.h"
 #include "check_sources.h"
+#include "citizen.h"
+#include "diag.h"
 #include "duties.h"
 #include "laws.h"
 #include "model.h"
@@ -356,9 +356,44 @@ static void check_images(struct blk *b, const struct text_ctx *c, void *ud)
 	images_in(b->inl, ud);
 }
 
+/*
+ * nummering: vast — every number is written and authoritative: a missing
+ * one, or one that two units of a kind share, is an error.
+ */
+static void check_fixed_numbers(const struct ordinance *o, struct diag_sink *d)
+{
+	for (size_t i = 0; i < o->nunits; i++) {
+		const struct unit *u = o->units[i];
+		if (u->kind == UNIT_PART)
+			continue;
+		if (!u->written) {
+			diag_report(d, u->span.src, u->span.start, u->span.end, "structuur-nummer",
+			            "met nummering: vast staat elk nummer in de kop; schrijf het nummer "
+			            "achter '%s'",
+			            u->word ? u->word : unit_kind_name(u->kind));
+			continue;
+		}
+		for (size_t j = 0; j < i; j++) {
+			const struct unit *v = o->units[j];
+			if (v->kind == u->kind && v->written && strcmp(v->written, u->written) == 0 &&
+			    (u->kind != UNIT_SECTION || v->parent == u->parent)) {
+				int line, col;
+				source_position(v->span.src, v->span.start, &line, &col);
+				diag_report(d, u->span.src, u->span.start, u->span.end, "structuur-nummer",
+				            "%s %s staat al eerder (%s:%d)", unit_kind_name(u->kind), u->written,
+				            v->span.src->name, line);
+				break;
+			}
+		}
+	}
+}
+
 void check_ordinance(struct ordinance *o, struct diag_sink *d)
 {
-	check_parts(o, d);
+	if (!o->vrij)
+		check_parts(o, d);
+	if (o->numbering == NUM_VAST)
+		check_fixed_numbers(o, d);
 	check_labels(o, d);
 	for (size_t i = 0; i < o->nunits; i++) {
 		struct unit *u = o->units[i];

@@ -25,6 +25,7 @@ struct pass {
 	size_t article;
 	int citizen;
 	int flat; /* a definitions article: every entry is measured on its own */
+	int advice; /* opbouw: vrij: an adopted text keeps its words; findings are advice */
 };
 
 /* ---- Collecting the paragraphs of a block ---------------------------------- */
@@ -76,6 +77,12 @@ static void on_finding(void *ctx, const struct readability_finding *f)
 	struct pass *p = ctx;
 	if (!p->d)
 		return;
+	struct readability_finding adv;
+	if (p->advice && f->severity == SEV_ERROR) {
+		adv = *f;
+		adv.severity = SEV_WARNING;
+		f = &adv;
+	}
 	if (f->segment == READABILITY_NO_SEGMENT || f->segment >= p->nparas) {
 		diag_report_sev(p->d, p->unit_span.src, p->unit_span.start, p->unit_span.end, f->rule, f->severity,
 		                NULL, "%s", f->message);
@@ -243,6 +250,7 @@ int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats 
 	struct pass p = {0};
 	p.d = d;
 	p.stats = stats;
+	p.advice = o->vrij;
 	struct rd_article scratch;
 	if (stats) {
 		memset(stats, 0, sizeof *stats);

@@ -2,6 +2,7 @@
 
 #include "check.h"
 #include "check_readability.h"
+#include "transpose.h"
 #include "diag.h"
 #include "model.h"
 #include "parse.h"
@@ -28,6 +29,7 @@ int compile_ordinance_stats(const char *dir, struct ordinance **out, struct diag
 	if (parse_sources_failed(o))
 		return 0;
 	check_ordinance(o, d);
+	transpose_check(o, d);
 	resolve_ordinance(o, d);
 	if (check_readability(o, d, stats) != 0) {
 		*err = xstrdup("interne fout: de leesbaarheidsprofielen ontbreken in ovc");

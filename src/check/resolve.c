@@ -69,6 +69,11 @@ void ordinance_each_text(struct ordinance *o, text_fn fn, void *ud)
 		each_blk(o->themes[i].content, &c, fn, ud);
 	for (size_t i = 0; i < o->narticles; i++)
 		each_article(o->articles[i], fn, ud);
+	c.where = "bijlage";
+	for (size_t i = 0; i < o->nannexes; i++) {
+		c.article = NULL;
+		each_blk(o->annexes[i]->block[BLOCK_TOELICHTING], &c, fn, ud);
+	}
 }
 
 /* ---- Annotations --------------------------------------------------------- */
@@ -136,7 +141,10 @@ static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnu
 {
 	struct lid *l = NULL;
 	char *msg;
-	if (lidnum > 0) {
+	if (lidnum == 1 && it->kind == RK_LID && it->start == 0 && a->nleden == 1 &&
+	    a->leden[0].num == 0) {
+		l = &a->leden[0]; /* "Lid 1" as a toelichting's label: the article's only lid */
+	} else if (lidnum > 0) {
 		l = find_lid(a, lidnum);
 		if (!l) {
 			const char *w = ordinal_word(lidnum);
@@ -248,16 +256,92 @@ static const char *resolve_relative(struct resolver *rs, const struct ref_item *
 	return resolve_within(rs, a, lid, it);
 }
 
+/* "de bijlage" (the only one) or "bijlage 2". */
+static const char *resolve_annex(struct resolver *rs, const struct ref_item *it)
+{
+	const struct ordinance *o = rs->o;
+	if (!it->num[0])
+		return o->nannexes == 1 ? o->annexes[0]->eid : NULL; /* prose, or not one bijlage */
+	for (size_t i = 0; i < o->nannexes; i++)
+		if (strcmp(o->annexes[i]->num, it->num) == 0)
+			return o->annexes[i]->eid;
+	char *msg = xasprintf("bijlage %s bestaat niet in deze verordening", it->num);
+	report_at(rs, it->start, it->num_end, "verwijzing-eenheid", msg);
+	free(msg);
+	return NULL;
+}
+
+/*
+ * Does the text have units of the kind the citation names, in the word it
+ * uses? "afdeling 3" cannot be one of this text's paragraphs (§), nor
+ * "hoofdstuk 640" anything in a regulation without chapters.
+ */
+static int has_kind(const struct resolver *rs, const struct ref_item *it)
+{
+	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
+	const char *w = rs->run->text + it->start;
+	int afdeling = ascii_casecmp_n(w, "afdeling", 8) == 0;
+	for (size_t i = 0; i < rs->o->nunits; i++) {
+		const struct unit *u = rs->o->units[i];
+		if (u->kind != kinds[it->kind])
+			continue;
+		if (u->kind != UNIT_SECTION || !rs->o->vrij)
+			return 1;
+		if (afdeling == (u->word && strcmp(u->word, "afdeling") == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * nummering: vast numbers afdelingen per chapter ("Afdeling 1" in each):
+ * the one in the enclosing chapter, else the only one; several and none
+ * of them here is a citation ovc cannot read, and does not link.
+ */
+static const char *resolve_section(struct resolver *rs, const struct ref_item *it)
+{
+	const struct unit *here = rs->c->article ? ancestor(rs->c->article, UNIT_CHAPTER) : NULL;
+	const struct unit *found = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < rs->o->nunits; i++) {
+		const struct unit *u = rs->o->units[i];
+		if (u->kind != UNIT_SECTION || strcmp(u->num, it->num) != 0)
+			continue;
+		if (here && u->parent == here)
+			return u->eid;
+		found = u, n++;
+	}
+	if (n == 1)
+		return found->eid;
+	char *msg = n ? xasprintf("er zijn %zu afdelingen of paragrafen %s; noem het hoofdstuk (ovc "
+	                          "linkt dit niet)",
+	                          n, it->num)
+	              : xasprintf("%s %s bestaat niet in deze verordening", "paragraaf", it->num);
+	report_at(rs, it->start, it->num_end, n ? "verwijzing-onduidelijk" : "verwijzing-eenheid", msg);
+	free(msg);
+	return NULL;
+}
+
 static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
 {
 	static const enum unit_kind kinds[] = {UNIT_ARTICLE, UNIT_CHAPTER, UNIT_SECTION, UNIT_PART};
 	char *msg;
 	switch (it->kind) {
+	case RK_ANNEX: return resolve_annex(rs, it);
 	case RK_THIS: return resolve_this(rs, it);
 	case RK_LID:
 	case RK_POINT: return resolve_relative(rs, it);
 	case RK_ARTICLE: {
 		struct unit *a = ordinance_find_article(rs->o, it->num);
+		if (!a && strchr(it->num, ':')) {
+			/* "artikel 4:1" numbers as the Awb and the BW do: never this text's article */
+			msg = xasprintf("artikel %s noemt geen wet; zo'n nummer met een dubbele punt is van "
+			                "een wet als de Awb of het BW: noem de wet. ovc linkt het niet",
+			                it->num);
+			report_at(rs, it->start, it->num_end, "verwijzing-wet-ontbreekt", msg);
+			free(msg);
+			return NULL;
+		}
 		if (!a) {
 			msg = xasprintf("artikel %s bestaat niet in deze verordening", it->num);
 			report_at(rs, it->start, it->num_end, "verwijzing-artikel", msg);
@@ -266,6 +350,10 @@ static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
 		}
 		return resolve_within(rs, a, it->lid, it);
 	}
+	case RK_SECTION:
+		if (rs->o->numbering == NUM_VAST)
+			return resolve_section(rs, it);
+		/* fall through */
 	default: {
 		struct unit *u = ordinance_find_unit(rs->o, kinds[it->kind], it->num);
 		if (!u) {
@@ -292,6 +380,17 @@ static size_t link_start(const struct run *r, const struct ref *ref)
 
 static void resolve_external(struct resolver *rs, const struct ref *ref)
 {
+	if (ref->vague) {
+		char *name = xstrndup(rs->run->text + ref->law_start, ref->law_end - ref->law_start);
+		char *msg = xasprintf("'%s' noemt geen wet die ovc kan vinden: ovc leest het als een "
+		                      "andere regeling en linkt het niet; definieer de naam in de "
+		                      "begripsbepalingen (\"wet: Jeugdwet\")",
+		                      name);
+		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend", msg);
+		free(msg);
+		free(name);
+		return;
+	}
 	if (ref->law == REF_UNKNOWN_LAW &&
 	    !strncmp(rs->run->text + ref->law_start, "die ", 4)) {
 		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend",
@@ -309,17 +408,40 @@ static void resolve_external(struct resolver *rs, const struct ref *ref)
 		return;
 	}
 	if (ref->law_only) {
-		annotate(rs->run, ANNOT_REF, ref->start, ref->end, laws_url(ref->law, NULL, 0));
+		char *url = laws_url(ref->law, NULL, 0);
+		if (url)
+			annotate(rs->run, ANNOT_REF, ref->start, ref->end, url);
 		return;
 	}
 	for (size_t i = 0; i < ref->nitems; i++) {
 		const struct ref_item *it = &ref->items[i];
 		char *url = laws_url(ref->law, it->kind == RK_ARTICLE ? it->num : NULL, it->lid);
+		if (!url)
+			continue;
 		if (ref->nitems == 1)
 			annotate(rs->run, ANNOT_REF, link_start(rs->run, ref), ref->end, url);
 		else
 			annotate(rs->run, ANNOT_REF, it->start, it->end, url);
 	}
+}
+
+/* A unit citation in a word this text has no units of: say so, link nothing. */
+static int foreign_unit(struct resolver *rs, const struct ref *ref)
+{
+	const struct ref_item *it = &ref->items[0];
+	if ((it->kind != RK_SECTION && it->kind != RK_CHAPTER && it->kind != RK_PART) ||
+	    has_kind(rs, it))
+		return 0;
+	const char *w = rs->run->text + it->start;
+	size_t n = 0;
+	while (it->start + n < rs->run->len && w[n] != ' ')
+		n++;
+	char *msg = xasprintf("deze tekst heeft geen %.*s; ovc leest '%.*s' als een verwijzing naar "
+	                      "een andere regeling en linkt haar niet",
+	                      (int)n, w, (int)(it->num_end - it->start), w);
+	report_at(rs, it->start, it->num_end, "verwijzing-onduidelijk", msg);
+	free(msg);
+	return 1;
 }
 
 static void resolve_ref(struct resolver *rs, const struct ref *ref)
@@ -328,6 +450,8 @@ static void resolve_ref(struct resolver *rs, const struct ref *ref)
 		resolve_external(rs, ref);
 		return;
 	}
+	if (rs->o->vrij && ref->nitems && foreign_unit(rs, ref))
+		return;
 	for (size_t i = 0; i < ref->nitems; i++) {
 		const struct ref_item *it = &ref->items[i];
 		const char *eid = resolve_item(rs, it);
@@ -364,7 +488,7 @@ static int same_number(const char *a, const char *b)
 /* Check the link text against the label's target: kind and number. */
 static void check_link_text(struct resolver *rs, const struct run_link *l, struct unit *target)
 {
-	static const enum ref_kind want[] = {RK_PART, RK_CHAPTER, RK_SECTION, RK_ARTICLE};
+	static const enum ref_kind want[] = {RK_PART, RK_CHAPTER, RK_SECTION, RK_ARTICLE, RK_ANNEX};
 	struct ref_scan sc;
 	ref_scan_init(&sc);
 	refs_scan(rs->run->text + l->start, l->end - l->start, NULL, &sc);
@@ -445,10 +569,13 @@ static void resolve_text(struct blk *b, const struct text_ctx *c, void *ud)
 	rs->src = b->span.src;
 	for (size_t i = 0; i < r->nlinks; i++)
 		resolve_link(rs, &r->links[i]);
-	if (c->in_definition)
+	if (c->in_definition && !rs->o->vrij)
 		return; /* definitions cite laws in their own words; terms are checked apart */
 	struct ref_scan sc;
 	ref_scan_init(&sc);
+	sc.aliases = rs->o->aliases;
+	sc.naliases = rs->o->naliases;
+	sc.self_name = rs->o->fm[FM_CITEERTITEL] ? rs->o->fm[FM_CITEERTITEL] : rs->o->fm[FM_TITEL];
 	refs_scan(r->text, r->len, r->flags, &sc);
 	for (size_t i = 0; i < sc.nrefs; i++)
 		resolve_ref(rs, &sc.refs[i]);
@@ -506,7 +633,49 @@ static int boundary_at(const char *s, size_t len, size_t i)
 	return !(is_word_byte(c) || (c >= '0' && c <= '9'));
 }
 
-/* A form at I, with an optional inflection (-s, -en, -e, -n); returns end or 0. */
+/*
+ * May a term take the ending -e? Only adjectives used as nouns do
+ * ("jeugdig" → "jeugdige", "belanghebbend" → "belanghebbende"); for a noun
+ * the -e makes another word ("ouder" → "oudere werklozen").
+ */
+static int takes_e(const struct term_form *f)
+{
+	static const char *const adj[] = {"ig", "nd", "isch", "lijk", NULL};
+	for (int i = 0; adj[i]; i++) {
+		size_t n = strlen(adj[i]);
+		if (f->len >= n && memcmp(f->form + f->len - n, adj[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "18 jaar of ouder", "ouder dan 65": the comparative, not the term. A
+ * match preceded by "jaar of" / "jaar en" or followed by "dan" is not used.
+ */
+static int comparative_at(const struct run *r, size_t i, size_t e)
+{
+	static const char *const before[] = {"jaar of ", "jaar en ", "jaren of ", NULL};
+	for (int k = 0; before[k]; k++) {
+		size_t n = strlen(before[k]);
+		if (i >= n && ascii_casecmp_n(r->text + i - n, before[k], n) == 0)
+			return 1;
+	}
+	if (!(e + 4 <= r->len && ascii_casecmp_n(r->text + e, " dan", 4) == 0 &&
+	      boundary_at(r->text, r->len, e + 4)))
+		return 0;
+	/* "van de inwoner dan nodig": after an article it is the noun */
+	static const char *const det[] = {"de ", "het ", "een ", "die ", "deze ", "zijn ", "haar ", NULL};
+	for (int k = 0; det[k]; k++) {
+		size_t n = strlen(det[k]);
+		if (i >= n && ascii_casecmp_n(r->text + i - n, det[k], n) == 0 &&
+		    (i == n || boundary_at(r->text, r->len, i - n - 1)))
+			return 0;
+	}
+	return 1;
+}
+
+/* A form at I, with an optional inflection (-s, -en, -n, 's; -e for adjectives); returns end or 0. */
 static size_t match_form(const struct run *r, size_t i, const struct term_form *f)
 {
 	if (i + f->len > r->len)
@@ -518,9 +687,13 @@ static size_t match_form(const struct run *r, size_t i, const struct term_form *
 	static const char *const endings[] = {"", "s", "en", "e", "n", "'s"};
 	for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
 		size_t n = strlen(endings[k]);
+		if (endings[k][0] == 'e' && n == 1 && !takes_e(f))
+			continue;
+		if (endings[k][0] == 'n' && !(f->len && f->form[f->len - 1] == 'e'))
+			continue; /* -n only after e: "jeugdige" → "jeugdigen" */
 		if (e + n <= r->len && ascii_casecmp_n(r->text + e, endings[k], n) == 0 &&
 		    boundary_at(r->text, r->len, e + n))
-			return e + n;
+			return comparative_at(r, i, e + n) ? 0 : e + n;
 	}
 	return 0;
 }

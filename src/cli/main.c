@@ -10,11 +10,13 @@
 #include "diag.h"
 #include "diag_print.h"
 #include "edition.h"
+#include "import.h"
 #include "lsp.h"
 #include "model.h"
 #include "serve.h"
 #include "stats.h"
 #include "util.h"
+#include "vergelijk.h"
 #include "version.h"
 
 #include <stdarg.h>
@@ -43,6 +45,11 @@ static const char usage[] =
 	"  lsp                    taalserver (LSP) voor editors, via stdin en stdout\n"
 	"  serve [MAP] [--port N] live voorbeeld op http://127.0.0.1:N/ (standaard 8000):\n"
 	"                         bouwt de HTML na elke opslag en herlaadt de pagina\n"
+	"  import BRON… -o MAP    lees bestaande regelingen in (CVDR-XML of .docx) als nieuwe\n"
+	"                         bronmap (opbouw: vrij, nummering: vast); --gemeentecode=GMnnnn,\n"
+	"                         --gemeente=NAAM\n"
+	"  vergelijk OUD… NIEUW   zoek bedragen, percentages, termijnen en leeftijden van de oude\n"
+	"                         regelingen op in de nieuwe (--format=json voor JSON)\n"
 	"  --help                 deze hulp\n"
 	"  --version              de versie van ovc\n"
 	"\n"
@@ -245,6 +252,10 @@ int main(int argc, char **argv)
 		return lsp_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)
 		return serve_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "vergelijk") == 0)
+		return vergelijk_main(argc - 1, argv + 1);
 	struct options op = {CMD_NONE, NULL, NULL, DIAG_TEXT, 0, -1};
 	int rc = parse_args(argc, argv, &op);
 	if (rc)

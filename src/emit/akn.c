@@ -35,6 +35,8 @@ static xmlNodePtr el_text(struct emitter *e, xmlNodePtr parent, const char *name
 
 static void attr(xmlNodePtr n, const char *name, const char *value)
 {
+	if (!value)
+		return; /* e.g. a law ovc knows but cannot link (the BW as a whole) */
 	xmlNewProp(n, BAD_CAST name, BAD_CAST value);
 }
 
@@ -467,12 +469,44 @@ static void emit_article(struct emitter *e, xmlNodePtr parent, const struct unit
 	emit_hcontainer(e, n, a, BLOCK_TOELICHTING, "toelichting", "toelichting");
 }
 
+/* A bijlage (opbouw: vrij): a numbered, referable container of text. */
+static void emit_annex(struct emitter *e, xmlNodePtr parent, const struct unit *u)
+{
+	xmlNodePtr n = el(e, parent, "hcontainer");
+	attr(n, "eId", u->eid);
+	attr(n, "name", "bijlage");
+	ovc_attr(e, n, "label", u->label);
+	source_attrs(e, n, u->span);
+	char *num = xasprintf("Bijlage %s", u->num);
+	el_text(e, n, "num", num);
+	free(num);
+	if (u->title[0])
+		el_text(e, n, "heading", u->title);
+	xmlNodePtr c = el(e, n, "content");
+	if (has_blocks(u->block[BLOCK_TOELICHTING]))
+		emit_blocks(e, c, u->block[BLOCK_TOELICHTING]);
+	else
+		el(e, c, "p");
+}
+
+/* The heading word of U as its kind is written ("Afdeling" for an afdeling). */
+static const char *unit_heading_word(const struct unit *u, const char *dflt)
+{
+	if (u->kind == UNIT_SECTION && u->word && strcmp(u->word, "afdeling") == 0)
+		return "Afdeling";
+	return dflt;
+}
+
 static void emit_unit(struct emitter *e, xmlNodePtr parent, const struct unit *u)
 {
 	static const char *elem[] = {"part", "chapter", "section", "article"};
 	static const char *word[] = {"Deel", "Hoofdstuk", "Paragraaf", "Artikel"};
 	if (u->kind == UNIT_ARTICLE) {
 		emit_article(e, parent, u);
+		return;
+	}
+	if (u->kind == UNIT_ANNEX) {
+		emit_annex(e, parent, u);
 		return;
 	}
 	xmlNodePtr n = el(e, parent, elem[u->kind]);
@@ -485,7 +519,7 @@ static void emit_unit(struct emitter *e, xmlNodePtr parent, const struct unit *u
 	}
 	ovc_attr(e, n, "label", u->label);
 	source_attrs(e, n, u->span);
-	char *num = xasprintf("%s %s", word[u->kind], u->num);
+	char *num = xasprintf("%s %s", unit_heading_word(u, word[u->kind]), u->num);
 	el_text(e, n, "num", num);
 	free(num);
 	if (u->title[0])
@@ -900,7 +934,9 @@ xmlDocPtr akn_build(const struct ordinance *o)
 	xmlNodePtr body = el(&e, act, "body");
 	for (size_t i = 0; i < o->nparts; i++)
 		emit_unit(&e, body, o->parts[i]);
-	if (!o->nparts) {
+	for (size_t i = 0; i < o->nroots; i++)
+		emit_unit(&e, body, o->roots[i]);
+	if (!o->nparts && !o->nroots) {
 		xmlNodePtr h = el(&e, body, "hcontainer");
 		attr(h, "name", "leeg");
 		attr(h, "eId", "leeg");

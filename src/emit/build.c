@@ -6,6 +6,7 @@
 #include "output.h"
 #include "resolve.h"
 #include "site.h"
+#include "transpose.h"
 #include "report_readability.h"
 #include "pdfmodule.h"
 #include "util.h"
@@ -113,6 +114,8 @@ int build_outputs(struct ordinance *o, const struct rd_stats *st, const char *ou
 		rc = site_write(akn, "stylesheets/publieksversie.xsl", out, err); /* src/site.h */
 	if (rc == 0)
 		rc = report_readability_write(o, st, out, err);
+	if (rc == 0) /* only when articles carry herkomst= */
+		rc = transpose_write(o, out, err);
 	if (rc == 0) /* both PDF editions, typeset in two processes */
 		rc = pdfmodule_editions(akn, o->dir, out, err);
 	xmlFreeDoc(akn);

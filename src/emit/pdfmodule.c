@@ -22,6 +22,12 @@ extern int typeset_editions(xmlDocPtr, const char *, const char *, char **)
 
 static editions_fn *editions;
 
+/* One XHTML document to one PDF file (typeset_pdf_file, src/typeset.h). */
+typedef int file_fn(xmlDocPtr, const char *, const char *, char **);
+extern int typeset_pdf_file(xmlDocPtr, const char *, const char *, char **)
+	__attribute__((weak));
+static file_fn *pdf_file;
+
 /* The folder of the running executable, or NULL. */
 static char *exe_dir(void)
 {
@@ -43,6 +49,7 @@ int pdfmodule_load(char **err)
 		return 0;
 	if (typeset_editions) {
 		editions = typeset_editions;
+		pdf_file = typeset_pdf_file;
 		return 0;
 	}
 	char *dir = exe_dir();
@@ -85,6 +92,9 @@ int pdfmodule_load(char **err)
 			                 cand[which], *ver, OVC_VERSION);
 		} else {
 			memcpy(&editions, &fn, sizeof editions); /* object to function pointer (POSIX) */
+			void *ff = dlsym(h, "typeset_pdf_file");
+			if (ff)
+				memcpy(&pdf_file, &ff, sizeof pdf_file);
 			rc = 0;
 		}
 		/* The module stays loaded for the rest of the run: no dlclose. */
@@ -100,4 +110,15 @@ int pdfmodule_editions(xmlDocPtr akn, const char *basedir, const char *out, char
 	if (pdfmodule_load(err))
 		return -1;
 	return editions(akn, basedir, out, err);
+}
+
+int pdfmodule_typeset_file(xmlDocPtr doc, const char *basedir, const char *path, char **err)
+{
+	if (pdfmodule_load(err))
+		return -1;
+	if (!pdf_file) {
+		*err = xstrdup("de PDF-module kent typeset_pdf_file niet");
+		return -1;
+	}
+	return pdf_file(doc, basedir, path, err);
 }

@@ -25,4 +25,8 @@ int pdfmodule_load(char **err);
 /* typeset_editions() (src/typeset.h) through the module; loads it first. */
 int pdfmodule_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err);
 
+/* typeset_pdf_file() (src/typeset.h) through the module: one print XHTML
+ * document to the PDF file PATH. Loads the module first. */
+int pdfmodule_typeset_file(xmlDocPtr doc, const char *basedir, const char *path, char **err);
+
 #endif

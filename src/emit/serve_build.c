@@ -6,6 +6,7 @@
 #include "output.h"
 #include "report_readability.h"
 #include "resolve.h"
+#include "site.h"
 #include "util.h"
 
 #include <libxml/tree.h>
@@ -89,21 +90,21 @@ static int write_html(struct xform *x, const char *out, char **err)
 	return rc;
 }
 
+/* The legal edition is transformed in a thread while the citizen site
+ * (src/site.h: several pages from one transformation) is written here. */
 static int write_editions(xmlDocPtr akn, const char *out, char **err)
 {
 	struct xform legal = {"stylesheets/verordening.xsl", "verordening.html", akn, NULL, {0, ""}};
-	struct xform citizen = {"stylesheets/publieksversie.xsl", "publieksversie.html", akn, NULL, {0, ""}};
 	pthread_t t;
-	int threaded = pthread_create(&t, NULL, xform_run, &citizen) == 0;
-	xform_run(&legal);
+	int threaded = pthread_create(&t, NULL, xform_run, &legal) == 0;
+	if (!threaded)
+		xform_run(&legal);
+	int rc = site_write(akn, "stylesheets/publieksversie.xsl", out, err);
 	if (threaded)
 		pthread_join(t, NULL);
-	else
-		xform_run(&citizen);
-	int rc = write_html(&legal, out, err);
 	if (rc == 0)
-		rc = write_html(&citizen, out, err);
-	xmlFreeDoc(citizen.html);
+		return write_html(&legal, out, err);
+	xmlFreeDoc(legal.html);
 	return rc;
 }
 

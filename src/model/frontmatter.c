@@ -28,6 +28,7 @@ static const char *const keys[FM_COUNT] = {
 	[FM_OPENINGSTIJDEN] = "openingstijden",
 	[FM_CLIENTONDERSTEUNING] = "clientondersteuning",
 	[FM_SPOED] = "spoed",
+	[FM_OPBOUW] = "opbouw",
 };
 
 const char *frontmatter_key(int k)
@@ -92,11 +93,20 @@ static void check_value(struct ordinance *o, int k, const struct source *src, st
 			o->numbering = NUM_PARAGRAAF;
 		else if (strcmp(v, "doorlopend") == 0)
 			o->numbering = NUM_DOORLOPEND;
+		else if (strcmp(v, "vast") == 0)
+			o->numbering = NUM_VAST;
 		else
 			diag_report(d, src, s.start, s.end, "voorblad",
-			            "nummering '%s' bestaat niet; gebruik hoofdstuk, paragraaf of "
-			            "doorlopend",
+			            "nummering '%s' bestaat niet; gebruik hoofdstuk, paragraaf, "
+			            "doorlopend of vast",
 			            v);
+		break;
+	case FM_OPBOUW:
+		if (strcmp(v, "vrij") == 0)
+			o->vrij = 1;
+		else if (strcmp(v, "omgekeerd") != 0)
+			diag_report(d, src, s.start, s.end, "voorblad",
+			            "opbouw '%s' bestaat niet; gebruik omgekeerd of vrij", v);
 		break;
 	case FM_PLICHTEN:
 		if (strcmp(v, "aan") != 0 && strcmp(v, "uit") != 0)

@@ -12,6 +12,18 @@ static struct law *table;
 static size_t ntable;
 static size_t **lengths;          /* lengths[i][j] = strlen(table[i].names[j]) */
 static unsigned char first[256];  /* bytes that start some name */
+/*
+ * Every name, bucketed by its first two bytes: with the register's 2,500
+ * acts, laws_match (called at every word) looks at a handful of names.
+ */
+struct name_ref {
+	const char *name;
+	size_t len;
+	int law;
+};
+static struct name_ref *names_by_key;
+#define NBUCKETS 4096
+static size_t *bucket; /* NBUCKETS + 1 offsets into names_by_key */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void parse_line(const char *line, size_t len, size_t *cap)
@@ -23,7 +35,9 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 	struct law l = {0};
 	l.id = xstrndup(line, (size_t)(tab1 - line));
 	char *ref = xstrndup(tab1 + 1, (size_t)(tab2 - tab1 - 1));
-	if (strncmp(ref, "http", 4) == 0) {
+	if (strcmp(ref, "-") == 0) {
+		free(ref); /* known, but no page to link to (the Burgerlijk Wetboek as a whole) */
+	} else if (strncmp(ref, "http", 4) == 0) {
 		l.url = ref;
 	} else {
 		l.bwb = ref;
@@ -38,6 +52,113 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 		p = stop + 1;
 	}
 	VEC_PUSH(table, ntable, *cap, l);
+}
+
+static size_t nhand; /* rows from data/wetten.tsv; the register's own rows are unique */
+
+static int find_bwb(const char *bwb, size_t n)
+{
+	for (size_t i = 0; i < nhand; i++)
+		if (table[i].bwb && table[i].bwb[10] == bwb[10] && strncmp(table[i].bwb, bwb, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
+ * data/wetten.tsv already lists gains the citeertitel as one more name.
+ */
+/*
+ * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
+ * data/wetten.tsv already lists gains the citeertitel as one more name.
+ * LINE is a writable copy (the register's fields are cut in place: one
+ * buffer for 2,600 acts instead of thousands of small strings).
+ */
+static void register_line(char *line, size_t len, size_t *cap)
+{
+	char *f[4];
+	size_t n[4], k = 0;
+	char *p = line, *end = line + len;
+	while (k < 4 && p <= end) {
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+		char *stop = tab ? tab : end;
+		f[k] = p, n[k] = (size_t)(stop - p), k++;
+		*stop = '\0';
+		p = stop + 1;
+	}
+	if (k < 3 || n[0] != 11)
+		return;
+	int at = find_bwb(f[0], n[0]);
+	if (at >= 0) {
+		struct law *l = &table[at];
+		for (size_t j = 0; j < l->nnames; j++)
+			if (strcmp(l->names[j], f[2]) == 0)
+				return;
+		l->names = xrealloc(l->names, (l->nnames + 1) * sizeof *l->names);
+		l->names[l->nnames++] = xstrdup(f[2]);
+		return;
+	}
+	struct law l = {0};
+	l.id = f[0];  /* the BWB id itself ("BWBR0035779") */
+	l.bwb = f[0]; /* the page link is made when asked (laws_url) */
+	l.names = xmalloc(sizeof *l.names);
+	l.names[0] = f[2];
+	l.nnames = 1;
+	VEC_PUSH(table, ntable, *cap, l);
+}
+
+static char *register_text; /* the register's fields, cut in place; lives as long as the table */
+
+static void load_register(size_t *cap)
+{
+	const struct embedded_file *f = embedded_find("data/bwb.tsv");
+	if (!f)
+		return;
+	register_text = xstrndup((const char *)f->data, f->len);
+	char *p = register_text, *end = p + f->len;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *stop = nl ? nl : end;
+		if (stop > p && *p != '#')
+			register_line(p, (size_t)(stop - p), cap);
+		p = stop + 1;
+	}
+}
+
+/*
+ * A name's bucket: a hash of its first KEYLEN bytes (all of a shorter name).
+ * "Wet …" starts 800 names; six bytes ("Wet op", "Wet ma") spread them.
+ */
+#define KEYLEN 6
+
+static unsigned key_of(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n && i < KEYLEN; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h % NBUCKETS;
+}
+
+static void index_names(void)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ntable; i++)
+		total += table[i].nnames;
+	bucket = xcalloc(NBUCKETS + 1, sizeof *bucket);
+	names_by_key = xcalloc(total ? total : 1, sizeof *names_by_key);
+	for (size_t i = 0; i < ntable; i++)
+		for (size_t j = 0; j < table[i].nnames; j++)
+			bucket[key_of(table[i].names[j], lengths[i][j]) + 1]++;
+	for (size_t k = 1; k <= NBUCKETS; k++)
+		bucket[k] += bucket[k - 1];
+	size_t *fill = xcalloc(NBUCKETS, sizeof *fill);
+	for (size_t i = 0; i < ntable; i++)
+		for (size_t j = 0; j < table[i].nnames; j++) {
+			unsigned k = key_of(table[i].names[j], lengths[i][j]);
+			struct name_ref r = {table[i].names[j], lengths[i][j], (int)i};
+			names_by_key[bucket[k] + fill[k]++] = r;
+		}
+	free(fill);
 }
 
 static void load(void)
@@ -56,6 +177,8 @@ static void load(void)
 			parse_line(p, (size_t)(stop - p), &cap);
 		p = stop + 1;
 	}
+	nhand = ntable;
+	load_register(&cap);
 	lengths = xcalloc(ntable, sizeof *lengths);
 	for (size_t i = 0; i < ntable; i++) {
 		lengths[i] = xcalloc(table[i].nnames, sizeof **lengths);
@@ -64,6 +187,7 @@ static void load(void)
 			first[(unsigned char)table[i].names[j][0]] = 1;
 		}
 	}
+	index_names();
 }
 
 const struct law *laws_table(size_t *n)
@@ -93,19 +217,23 @@ static int boundary(const char *text, size_t len, size_t at)
 
 int laws_match(const char *text, size_t len, size_t *matched)
 {
-	size_t n;
-	const struct law *t = laws_table(&n);
+	size_t ntab;
+	laws_table(&ntab);
 	int best = -1;
 	size_t best_len = 0;
 	if (!len || !first[(unsigned char)text[0]])
 		return -1; /* called at every word: most words start no law name */
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < t[i].nnames; j++) {
-			size_t k = lengths[i][j];
-			if (k > best_len && k <= len && memcmp(text, t[i].names[j], k) == 0 &&
-			    boundary(text, len, k)) {
-				best = (int)i;
-				best_len = k;
+	/* names shorter than KEYLEN sit in the bucket of their whole text */
+	for (size_t n = 1; n <= KEYLEN && n <= len; n++) {
+		unsigned k = key_of(text, n);
+		for (size_t i = bucket[k]; i < bucket[k + 1]; i++) {
+			const struct name_ref *r = &names_by_key[i];
+			if ((n < KEYLEN && r->len != n) || (n == KEYLEN && r->len < KEYLEN))
+				continue;
+			if (r->len > best_len && r->len <= len && memcmp(text, r->name, r->len) == 0 &&
+			    boundary(text, len, r->len)) {
+				best = r->law;
+				best_len = r->len;
 			}
 		}
 	}
@@ -121,7 +249,11 @@ char *laws_url(int law, const char *article, int lid)
 	if (law < 0 || (size_t)law >= n)
 		return NULL;
 	const struct law *l = &t[law];
-	if (!article || !l->bwb)
+	if (!l->url && !l->bwb)
+		return NULL;
+	if (!article && l->bwb)
+		return xasprintf("https://wetten.overheid.nl/%s", l->bwb);
+	if (!l->bwb)
 		return xstrdup(l->url);
 	if (lid > 0)
 		return xasprintf("https://wetten.overheid.nl/jci1.3:c:%s&artikel=%s&lid=%d", l->bwb,

@@ -12,7 +12,7 @@
 struct law {
 	char *id;     /* "wmo" */
 	char *bwb;    /* "BWBR0035362", or NULL for acts outside the BWB */
-	char *url;    /* the act's page: https://wetten.overheid.nl/BWBR… */
+	char *url;    /* the act's page, or NULL (data/bwb.tsv rows: laws_url makes it) */
 	char **names; /* names[0] is the full citeertitel */
 	size_t nnames;
 };

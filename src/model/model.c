@@ -103,6 +103,7 @@ static void unit_free(struct unit *u)
 	free(u->attrs);
 	free(u->kids);
 	free(u->wet);
+	free(u->word);
 	/* The parser moves the Regels content into the leden. */
 	for (int b = 0; b < BLOCK_COUNT; b++)
 		blk_free(u->block[b]);
@@ -147,6 +148,11 @@ void ordinance_free(struct ordinance *o)
 		unit_free(o->units[i]);
 	free(o->units);
 	free(o->parts);
+	free(o->roots);
+	free(o->annexes);
+	for (size_t i = 0; i < o->naliases; i++)
+		free(o->aliases[i].name);
+	free(o->aliases);
 	free(o->articles);
 	for (size_t i = 0; i < o->nthemes; i++) {
 		free(o->themes[i].id);
@@ -213,6 +219,7 @@ const char *unit_kind_name(enum unit_kind k)
 	case UNIT_CHAPTER: return "hoofdstuk";
 	case UNIT_SECTION: return "paragraaf";
 	case UNIT_ARTICLE: return "artikel";
+	case UNIT_ANNEX: return "bijlage";
 	}
 	return "?";
 }

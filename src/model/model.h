@@ -111,7 +111,7 @@ struct blk {
 
 /* ---- Units ------------------------------------------------------------- */
 
-enum unit_kind { UNIT_PART, UNIT_CHAPTER, UNIT_SECTION, UNIT_ARTICLE };
+enum unit_kind { UNIT_PART, UNIT_CHAPTER, UNIT_SECTION, UNIT_ARTICLE, UNIT_ANNEX };
 
 /* A point (onderdeel a, b … or sub-onderdeel 1°, 2° …). */
 struct point {
@@ -181,6 +181,8 @@ struct unit {
 	struct unit **kids;
 	size_t nkids, capkids;
 	int heading_level;
+	char *word;        /* the kind as written, lower case: "afdeling", "paragraaf", "bijlage" */
+	int inserted;      /* an inserted number (8a after 8, Hoofdstuk 5A): does not shift the count */
 
 	/* UNIT_PART */
 	char *wet; /* gemeenschappelijk | participatiewet | wmo | jeugdwet | slot */
@@ -233,10 +235,11 @@ enum fm_key {
 	FM_OPENINGSTIJDEN,
 	FM_CLIENTONDERSTEUNING,
 	FM_SPOED,
+	FM_OPBOUW,   /* omgekeerd | vrij: the four-part ordinance, or any regulation */
 	FM_COUNT
 };
 
-enum numbering { NUM_HOOFDSTUK, NUM_PARAGRAAF, NUM_DOORLOPEND };
+enum numbering { NUM_HOOFDSTUK, NUM_PARAGRAAF, NUM_DOORLOPEND, NUM_VAST };
 
 struct ordinance {
 	char *dir;             /* the source directory as given */
@@ -265,6 +268,19 @@ struct ordinance {
 	int sources_failed;       /* a file was not valid text: nothing parsed */
 	struct unit *begrippen;   /* the type=begrippen article, or NULL */
 	struct unit *kernwaarden; /* the type=kernwaarden article, or NULL */
+
+	/* opbouw: vrij (any regulation: no Deel, no Doel, no themas.md) */
+	int vrij;
+	struct unit **roots;      /* vrij: the top-level units (chapters, articles, bijlagen) */
+	size_t nroots;
+	struct unit **annexes;    /* every Bijlage in order */
+	size_t nannexes;
+	/* law names the definitions article defines ("wet: Jeugdwet"): term → law index */
+	struct law_alias {
+		char *name;
+		int law;
+	} *aliases;
+	size_t naliases;
 };
 
 /* Free everything the ordinance owns, including its sources. */

@@ -22,6 +22,8 @@ struct parser {
 	size_t capunits, capparts, caparticles, capthemes;
 	/* the open units while walking a part file */
 	struct unit *part, *chapter, *section, *article;
+	struct unit *annex;    /* the open Bijlage (opbouw: vrij) */
+	size_t caproots, capannexes;
 	int block;             /* current block of the article, or -1 */
 	struct blk **tail;     /* where the next content block goes, or NULL */
 	int depth_reported;
@@ -495,7 +497,7 @@ static void read_heading(struct parser *p, cmark_node *n, struct heading *h)
 	h->text = unescape(p->src->text, base + a, base + b);
 }
 
-enum hkind { HK_NONE, HK_PART, HK_CHAPTER, HK_SECTION, HK_ARTICLE };
+enum hkind { HK_NONE, HK_PART, HK_CHAPTER, HK_SECTION, HK_ARTICLE, HK_ANNEX };
 
 static enum hkind heading_kind(const char *text, size_t *wordlen)
 {
@@ -508,6 +510,8 @@ static enum hkind heading_kind(const char *text, size_t *wordlen)
 		{"paragraaf", HK_SECTION},
 		{"§", HK_SECTION},
 		{"artikel", HK_ARTICLE},
+		{"afdeling", HK_SECTION}, /* opbouw: vrij */
+		{"bijlage", HK_ANNEX},    /* opbouw: vrij */
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
 		size_t k = strlen(kinds[i].word);
@@ -520,19 +524,47 @@ static enum hkind heading_kind(const char *text, size_t *wordlen)
 	return HK_NONE;
 }
 
-/* A written number: digits, dots, letters after digits ("7.2", "5A", "12a"). */
-static size_t number_length(const char *s)
+/*
+ * A written number: digits, dots, letters after digits ("7.2", "5A", "12a"),
+ * colons between digits ("1:8", as an APV numbers). Returns its length, 0
+ * when TEXT does not start with one. *PUNCT is set to the length of a
+ * full stop or colon right after it ("Artikel 1. Titel", "Hoofdstuk 1:"),
+ * *SPACED when the letter of an inserted number stands apart ("19 b").
+ */
+static size_t number_length(const char *s, size_t *punct, int *spaced)
 {
 	size_t i = 0;
+	*punct = 0;
+	*spaced = 0;
+	if (strchr("IVXLC", s[0]) && s[0]) {
+		/* a Roman number: "Artikel II" of an amending regulation, "Hoofdstuk IV" */
+		while (s[i] && strchr("IVXLC", s[i]))
+			i++;
+		if (s[i] == 'a' || s[i] == 'b')
+			i++; /* "Artikel IIa" */
+		if ((s[i] == '.' || s[i] == ':') && (s[i + 1] == ' ' || s[i + 1] == '\0'))
+			*punct = 1;
+		char c = s[i + *punct];
+		return c == ' ' || c == '\0' || c == '\t' ? i : 0;
+	}
 	if (!(s[0] >= '0' && s[0] <= '9'))
 		return 0;
 	while ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
-	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')) ||
+	       (s[i] == ':' && s[i + 1] >= '0' && s[i + 1] <= '9'))
 		i++;
 	while (i > 0 && s[i - 1] == '.')
 		i--;
+	if (s[i] == ' ' && s[i + 1] >= 'a' && s[i + 1] <= 'z' && s[i - 1] >= '0' &&
+	    s[i - 1] <= '9' && (s[i + 2] == ' ' || s[i + 2] == '\0' || s[i + 2] == '.')) {
+		*spaced = 1; /* "Artikel 19 b": an inserted number written apart */
+		i += 2;
+	}
+	if ((s[i] == '.' || s[i] == ':') && (s[i + 1] == ' ' || s[i + 1] == '\0' || s[i + 1] == '\t'))
+		*punct = 1;
 	/* a number is followed by a space or the end */
-	if (s[i] != ' ' && s[i] != '\0' && s[i] != '\t')
+	char c = s[i + *punct];
+	if (c != ' ' && c != '\0' && c != '\t')
 		return 0;
 	return i;
 }
@@ -551,14 +583,28 @@ static struct unit *unit_new(struct parser *p, enum unit_kind kind, struct headi
 	size_t skip = wl;
 	while (*rest == ' ' || *rest == '\t')
 		rest++, skip++;
-	size_t nl = number_length(rest);
+	size_t punct;
+	int spaced;
+	size_t nl = number_length(rest, &punct, &spaced);
 	if (nl) {
 		u->written = xstrndup(rest, nl);
-		rest += nl;
-		skip += nl;
+		if (spaced) {
+			/* "19 b" → "19b", with a warning that names the fix */
+			size_t at = h->text_start + skip;
+			memmove(u->written + nl - 2, u->written + nl - 1, 2);
+			diag_report_fix(p->d, p->src, at, at + nl, "structuur-nummer-stijl", u->written,
+			                "schrijf het ingevoegde nummer aaneen: '%s', niet '%.*s' "
+			                "(Aanwijzing 6.16)",
+			                u->written, (int)nl, rest);
+		}
+		rest += nl + punct;
+		skip += nl + punct;
 		while (*rest == ' ' || *rest == '\t')
 			rest++, skip++;
 	}
+	u->word = xstrndup(h->text, wl);
+	for (char *c = u->word; *c; c++)
+		*c = (char)ascii_lower((unsigned char)*c);
 	u->title = xstrdup(rest);
 	u->title_span = (struct span){p->src, h->text_start + skip, h->span.end};
 	u->attrs = h->attrs;
@@ -598,11 +644,12 @@ static void split_ids(const char *v, char sep, char ***out, size_t *n)
 	}
 }
 
-static const char *const unit_keys[][8] = {
+static const char *const unit_keys[][10] = {
 	[UNIT_PART] = {"#", ".", "wet", NULL},
 	[UNIT_CHAPTER] = {"#", ".", "wet", NULL},
 	[UNIT_SECTION] = {"#", ".", "wet", NULL},
-	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap"},
+	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap",
+	                  "herkomst"}, /* herkomst=: src/transpose.h */
 };
 
 static void check_attr_keys(struct parser *p, struct unit *u)
@@ -610,7 +657,7 @@ static void check_attr_keys(struct parser *p, struct unit *u)
 	for (size_t i = 0; i < u->nattrs; i++) {
 		const struct attr *a = &u->attrs[i];
 		int known = 0;
-		for (int k = 0; k < 8 && unit_keys[u->kind][k]; k++)
+		for (int k = 0; k < 10 && unit_keys[u->kind][k]; k++)
 			known |= strcmp(unit_keys[u->kind][k], a->key) == 0;
 		if (!known)
 			diag_report(p->d, a->span.src, a->span.start, a->span.end, "structuur-attribuut",
@@ -683,6 +730,17 @@ static void append_blk(struct blk ***tail, struct blk *b)
 
 static int expected_level(const struct parser *p, enum hkind k)
 {
+	if (p->o->vrij) {
+		/* # Hoofdstuk, ## Afdeling, an article one level below its parent */
+		switch (k) {
+		case HK_CHAPTER: return 1;
+		case HK_SECTION: return p->chapter ? 2 : 1;
+		case HK_ARTICLE:
+			return p->section ? p->section->heading_level + 1 : p->chapter ? 2 : 1;
+		case HK_ANNEX: return 1;
+		default: return 1;
+		}
+	}
 	switch (k) {
 	case HK_PART: return 1;
 	case HK_CHAPTER: return 2;
@@ -699,6 +757,7 @@ static const char *hkind_word(enum hkind k)
 	case HK_CHAPTER: return "Hoofdstuk";
 	case HK_SECTION: return "Paragraaf";
 	case HK_ARTICLE: return "Artikel";
+	case HK_ANNEX: return "Bijlage";
 	default: return "?";
 	}
 }
@@ -706,12 +765,20 @@ static const char *hkind_word(enum hkind k)
 static void open_unit(struct parser *p, enum hkind k, struct heading *h)
 {
 	static const enum unit_kind map[] = {UNIT_PART, UNIT_PART, UNIT_CHAPTER, UNIT_SECTION,
-	                                     UNIT_ARTICLE};
+	                                     UNIT_ARTICLE, UNIT_ANNEX};
 	struct unit *u = unit_new(p, map[k], h);
 	check_attr_keys(p, u);
 	p->article = NULL;
+	p->annex = NULL;
 	p->tail = NULL;
 	p->block = -1;
+	if (p->o->vrij && (k == HK_ANNEX || (k == HK_CHAPTER) ||
+	                   (k == HK_ARTICLE && !p->chapter && !p->section) ||
+	                   (k == HK_SECTION && !p->chapter))) {
+		if (k != HK_ARTICLE)
+			p->chapter = p->section = NULL;
+		VEC_PUSH(p->o->roots, p->o->nroots, p->caproots, u);
+	}
 	switch (k) {
 	case HK_PART:
 		p->part = u;
@@ -745,6 +812,13 @@ static void open_unit(struct parser *p, enum hkind k, struct heading *h)
 		read_article_attrs(p, u);
 		p->tail = &u->block[BLOCK_REGELS];
 		break;
+	case HK_ANNEX:
+		/* a bijlage is text: everything below its heading, sub-headings included */
+		p->annex = u;
+		p->chapter = p->section = NULL;
+		VEC_PUSH(p->o->annexes, p->o->nannexes, p->capannexes, u);
+		p->tail = &u->block[BLOCK_TOELICHTING];
+		break;
 	default: break;
 	}
 }
@@ -752,6 +826,12 @@ static void open_unit(struct parser *p, enum hkind k, struct heading *h)
 /* Is the parent of kind K open, as the nesting requires? */
 static const char *missing_parent(const struct parser *p, enum hkind k)
 {
+	if (p->o->vrij) {
+		if (k == HK_PART)
+			return "een verordening met opbouw: vrij heeft geen delen; begin met Hoofdstuk "
+			       "of Artikel";
+		return NULL; /* a ministeriële regeling has paragraphs without chapters */
+	}
 	if (k == HK_CHAPTER && !p->part)
 		return "een Hoofdstuk staat in een Deel";
 	if (k == HK_SECTION && !p->chapter)
@@ -761,8 +841,26 @@ static const char *missing_parent(const struct parser *p, enum hkind k)
 	return NULL;
 }
 
+/*
+ * opbouw: vrij: the heading levels carry the nesting, whatever levels the
+ * writer chose: a heading at or above an open unit's level closes it
+ * ("# Hoofdstuk 2" after "## Artikel 4", "# Artikel 9" after a chapter).
+ */
+static void close_by_level(struct parser *p, enum hkind k, const struct heading *h)
+{
+	if (p->section && (h->level <= p->section->heading_level || k == HK_SECTION))
+		p->section = NULL;
+	if (p->chapter && (h->level <= p->chapter->heading_level || k == HK_CHAPTER))
+		p->chapter = p->section = NULL;
+}
+
 static void handle_unit_heading(struct parser *p, enum hkind k, struct heading *h)
 {
+	if (p->o->vrij && k != HK_PART) {
+		close_by_level(p, k, h);
+		open_unit(p, k, h);
+		return;
+	}
 	const char *why = missing_parent(p, k);
 	int want = expected_level(p, k);
 	if (why) {
@@ -788,7 +886,7 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 		p->tail = NULL;
 		return;
 	}
-	if (!a->has_block_heading && a->block[BLOCK_REGELS]) {
+	if (!a->has_block_heading && a->block[BLOCK_REGELS] && !p->o->vrij) {
 		struct blk *first = a->block[BLOCK_REGELS];
 		diag_report(p->d, first->span.src, first->span.start, first->span.start,
 		            "structuur-blok", "tekst vóór het eerste blok van artikel; zet hem onder "
@@ -844,6 +942,13 @@ static void handle_heading(struct parser *p, cmark_node *n)
 	read_heading(p, n, &h);
 	size_t wl;
 	enum hkind k = h.text[0] ? heading_kind(h.text, &wl) : HK_NONE;
+	if (!p->o->vrij && (k == HK_ANNEX || (k == HK_SECTION && wl == 8)))
+		k = HK_NONE; /* Bijlage and Afdeling are words of opbouw: vrij */
+	if (p->annex && h.text[0] && h.level > p->annex->heading_level) {
+		append_blk(&p->tail, convert_block(p, n, 0)); /* a heading inside a bijlage */
+		heading_release(&h);
+		return;
+	}
 	if (!h.text[0]) {
 		diag_report(p->d, p->src, h.span.start, h.span.end, "structuur-leeg",
 		            "kop zonder tekst");
@@ -883,7 +988,7 @@ static void handle_content(struct parser *p, cmark_node *n)
 
 static void walk_part_file(struct parser *p, cmark_node *doc)
 {
-	p->part = p->chapter = p->section = p->article = NULL;
+	p->part = p->chapter = p->section = p->article = p->annex = NULL;
 	p->tail = NULL;
 	p->block = -1;
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -1081,8 +1186,11 @@ struct ordinance *parse_ordinance(const char *dir, struct diag_sink *d, char **e
 	}
 	if (o->sources_failed)
 		return o;
+	/* verordening.md first: its front matter (opbouw) decides how headings read */
+	parse_file(&p, o->main);
 	for (size_t i = 0; i < o->nfiles; i++)
-		parse_file(&p, o->files[i]);
+		if (o->files[i] != o->main)
+			parse_file(&p, o->files[i]);
 	parse_finish(o, d);
 	return o;
 }

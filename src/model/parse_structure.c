@@ -14,6 +14,8 @@
 #include <string.h>
 
 void parse_finish(struct ordinance *o, struct diag_sink *d);
+/* Defined in vrij.c: the definitions article of a regulation in opbouw: vrij. */
+void vrij_definitions(struct ordinance *o, struct diag_sink *d);
 
 /* Detach and return the children of B, freeing the shell B. */
 static struct blk *take_children(struct blk *b)
@@ -165,6 +167,27 @@ static void definitions_as_points(struct diag_sink *d, struct lid *l)
 		b = next;
 	}
 	l->intro = keep;
+}
+
+/*
+ * opbouw: vrij: a bullet list right after a lead-in that ends with a colon
+ * ("wordt verstaan onder:" followed by "– *wet:* Jeugdwet") is the lid's
+ * unlettered onderdelen, as laws write definitions.
+ */
+static void bullets_as_points(struct diag_sink *d, struct lid *l)
+{
+	if (l->npoints)
+		return;
+	struct blk *prev = NULL;
+	for (struct blk *b = l->intro; b; prev = b, b = b->next) {
+		if (b->kind != BLK_LIST || b->ordered || !ends_with_colon(prev))
+			continue;
+		prev->next = NULL;
+		l->after = b->next;
+		b->next = NULL;
+		l->points = make_points(d, b, 1, &l->npoints, 0);
+		return;
+	}
 }
 
 static void single_lid(struct diag_sink *d, struct unit *a, struct blk *content)
@@ -352,9 +375,35 @@ static void set_article_eids(struct unit *a)
 	}
 }
 
+/* Is W the number BASE with one letter added: "8a" after "8", "5A" after "5"? */
+static int inserted_after(const char *w, const char *base)
+{
+	size_t n = strlen(base);
+	if (!w || !base[0] || strlen(w) != n + 1 || strncmp(w, base, n) != 0)
+		return 0;
+	char c = w[n];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The number of U: the written one under nummering: vast, or an inserted
+ * number (Aanwijzing 6.16) right after BASE; else COMPUTED (consumed).
+ */
+static char *choose_num(struct ordinance *o, struct unit *u, const char *base, char *computed)
+{
+	if (u->written && (o->numbering == NUM_VAST || inserted_after(u->written, base))) {
+		u->inserted = o->numbering != NUM_VAST || inserted_after(u->written, base);
+		free(computed);
+		return xstrdup(u->written);
+	}
+	return computed;
+}
+
 static void number_units(struct ordinance *o)
 {
 	int part = 0, chapter = 0, section = 0, in_chapter = 0, in_section = 0, global = 0;
+	int annex = 0;
+	char chap[64] = "", sec[64] = "", base_chap[64] = "", base_sec[64] = "", base_art[64] = "";
 	for (size_t i = 0; i < o->nunits; i++) {
 		struct unit *u = o->units[i];
 		switch (u->kind) {
@@ -363,26 +412,58 @@ static void number_units(struct ordinance *o)
 			u->eid = xasprintf("part_%s", u->num);
 			break;
 		case UNIT_CHAPTER:
-			u->num = xasprintf("%d", ++chapter);
+			u->num = choose_num(o, u, base_chap, xasprintf("%d", chapter + 1));
+			if (!u->inserted) {
+				chapter++;
+				if (o->numbering == NUM_VAST)
+					chapter = atoi(u->num) > 0 ? atoi(u->num) : chapter;
+				snprintf(base_chap, sizeof base_chap, "%s", u->num);
+			}
+			snprintf(chap, sizeof chap, "%s", u->num);
 			u->eid = xasprintf("chp_%s", u->num);
 			section = in_chapter = 0;
+			base_sec[0] = base_art[0] = '\0';
 			break;
 		case UNIT_SECTION:
-			u->num = xasprintf("%d.%d", chapter, ++section);
-			u->eid = xasprintf("sec_%s", u->num);
+			u->num = choose_num(o, u, base_sec,
+			                    u->parent ? xasprintf("%s.%d", chap, section + 1)
+			                              : xasprintf("%d", section + 1));
+			if (!u->inserted) {
+				section++;
+				snprintf(base_sec, sizeof base_sec, "%s", u->num);
+			}
+			snprintf(sec, sizeof sec, "%s", u->num);
+			if (u->parent && !strchr(u->num, '.') && o->numbering == NUM_VAST)
+				u->eid = xasprintf("%s__sec_%s", u->parent->eid, u->num); /* Afdeling 1 of each chapter */
+			else
+				u->eid = xasprintf("sec_%s", u->num);
 			in_section = 0;
 			break;
-		case UNIT_ARTICLE:
-			global++;
-			in_chapter++;
-			in_section++;
-			if (o->numbering == NUM_DOORLOPEND)
-				u->num = xasprintf("%d", global);
-			else if (o->numbering == NUM_PARAGRAAF && u->parent && u->parent->kind == UNIT_SECTION)
-				u->num = xasprintf("%s.%d", u->parent->num, in_section);
+		case UNIT_ARTICLE: {
+			char *computed;
+			int top = !u->parent; /* opbouw: vrij, an article outside any chapter */
+			if (o->numbering == NUM_DOORLOPEND || top)
+				computed = xasprintf("%d", global + 1);
+			else if (o->numbering == NUM_PARAGRAAF && u->parent->kind == UNIT_SECTION)
+				computed = xasprintf("%s.%d", sec, in_section + 1);
+			else if (!chap[0] || (u->parent->kind == UNIT_SECTION && !u->parent->parent))
+				computed = xasprintf("%d", global + 1); /* paragraphs without chapters */
 			else
-				u->num = xasprintf("%d.%d", chapter, in_chapter);
+				computed = xasprintf("%s.%d", chap, in_chapter + 1);
+			u->num = choose_num(o, u, base_art, computed);
+			if (!u->inserted) {
+				global++;
+				in_chapter++;
+				in_section++;
+				snprintf(base_art, sizeof base_art, "%s", u->num);
+			}
 			set_article_eids(u);
+			break;
+		}
+		case UNIT_ANNEX:
+			u->num = choose_num(o, u, "", xasprintf("%d", annex + 1));
+			annex++;
+			u->eid = xasprintf("bijlage_%s", u->num);
 			break;
 		}
 	}
@@ -397,6 +478,15 @@ void parse_finish(struct ordinance *o, struct diag_sink *d)
 				a->block[b] = drop_html(a->block[b]);
 		build_leden(d, a);
 		read_definitions(d, o, a);
+	}
+	for (size_t i = 0; i < o->nannexes; i++)
+		o->annexes[i]->block[BLOCK_TOELICHTING] =
+		    drop_html(o->annexes[i]->block[BLOCK_TOELICHTING]);
+	if (o->vrij) {
+		for (size_t i = 0; i < o->narticles; i++)
+			for (size_t j = 0; j < o->articles[i]->nleden; j++)
+				bullets_as_points(d, &o->articles[i]->leden[j]);
+		vrij_definitions(o, d);
 	}
 	o->toelichting = drop_html(o->toelichting);
 	o->aanhef = drop_html(o->aanhef);

@@ -61,6 +61,9 @@ static size_t ws(const struct scanner *s, size_t i)
 /* Keyword W (ASCII, case-insensitive) as a whole word at I. */
 static size_t word(const struct scanner *s, size_t i, const char *w)
 {
+	/* keywords are lower-case ASCII: most calls end at the first byte, without strlen */
+	if (i >= s->len || ascii_lower((unsigned char)s->t[i]) != (unsigned char)w[0])
+		return 0;
 	size_t n = strlen(w);
 	if (i + n > s->len || ascii_casecmp_n(s->t + i, w, n) != 0 || !word_end(s, i + n))
 		return 0;
@@ -73,6 +76,8 @@ static size_t ws_word(const struct scanner *s, size_t i, const char *w)
 	return word(s, ws(s, i), w);
 }
 
+static int law_at(const struct scanner *s, size_t i);
+
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -84,23 +89,69 @@ static int is_lower(char c)
 }
 
 /*
+ * After "2. " in "artikel 2. 9": the digits must end the number (a space,
+ * comma, full stop or another ". N"), so that "artikel 2. 3 weken" and a
+ * sentence that starts with a number are left alone as far as can be.
+ */
+static int stray_digits_end(const struct scanner *s, size_t i)
+{
+	size_t j = i;
+	while (j < s->len && is_digit(s->t[j]))
+		j++;
+	if (j - i > 3)
+		return 0;
+	if (j >= s->len)
+		return 1;
+	char c = s->t[j];
+	if (c == ',' || c == ';' || c == ')' || c == '.' || c == ':')
+		return 1;
+	if (c != ' ')
+		return 0;
+	/* "2. 9 van de Jeugdwet", "2. 9, tweede lid": a citation goes on */
+	size_t k = j + 1;
+	static const char *const next[] = {"van", "en", "of", "tot", "lid", "onder", "eerste", "tweede",
+	                                   "derde", "vierde", "vijfde", "zesde", NULL};
+	for (int w = 0; next[w]; w++) {
+		size_t n = strlen(next[w]);
+		if (k + n <= s->len && ascii_casecmp_n(s->t + k, next[w], n) == 0 &&
+		    (k + n == s->len || !is_word_byte((unsigned char)s->t[k + n])))
+			return 1;
+	}
+	return law_at(s, k);
+}
+
+/*
  * An article or unit number: 7, 7.2, 7.1.1, 12a, 4:13, 5A. A trailing
  * full stop (end of sentence) is not part of it.
  */
 static size_t number(const struct scanner *s, size_t i)
 {
+	if (i < s->len && strchr("IVXLC", s->t[i]) && s->t[i]) {
+		/* "artikel II", "hoofdstuk IV": a Roman number, as a whole word */
+		size_t j = i;
+		while (j < s->len && s->t[j] && strchr("IVXLC", s->t[j]))
+			j++;
+		if (j < s->len && s->t[j] >= 'a' && s->t[j] <= 'c' && word_end(s, j + 1))
+			j++; /* "artikel IIa"; not "Ik" */
+		return word_end(s, j) ? j : 0;
+	}
 	if (i >= s->len || !is_digit(s->t[i]))
 		return 0;
 	size_t j = i;
 	for (;;) {
 		while (j < s->len && is_digit(s->t[j]))
 			j++;
-		/* one letter suffix: 8a, 5A */
+		/* one letter suffix: 8a, 5A; two in the Wetboek van Strafrecht: 77gg */
 		if (j < s->len && ((is_lower(s->t[j])) || (s->t[j] >= 'A' && s->t[j] <= 'Z')) &&
 		    word_end(s, j + 1))
 			j++;
+		else if (j + 1 < s->len && is_lower(s->t[j]) && s->t[j + 1] == s->t[j] && word_end(s, j + 2))
+			j += 2;
 		if (j + 1 < s->len && (s->t[j] == '.' || s->t[j] == ':') && is_digit(s->t[j + 1]))
 			j++;
+		else if (j + 2 < s->len && s->t[j] == '.' && s->t[j + 1] == ' ' && is_digit(s->t[j + 2]) &&
+		         j > i && is_digit(s->t[j - 1]) && stray_digits_end(s, j + 2))
+			j += 2; /* "2. 9", "8. 1. 1": the published text's stray space */
 		else
 			break;
 	}
@@ -154,9 +205,23 @@ static size_t degree(const struct scanner *s, size_t i)
 
 static void copy_num(char *dst, size_t n, const struct scanner *s, size_t a, size_t b)
 {
-	size_t k = b - a < n - 1 ? b - a : n - 1;
-	memcpy(dst, s->t + a, k);
+	size_t k = 0;
+	for (size_t i = a; i < b && k + 1 < n; i++)
+		if (s->t[i] != ' ' || !(i > a && s->t[i - 1] == '.'))
+			dst[k++] = s->t[i];
 	dst[k] = '\0';
+}
+
+static void add_style(struct scanner *s, size_t a, size_t b, const char *fix);
+
+/* A number written with a stray space ("2. 9"): a style warning that names the fix. */
+static void check_spaced(struct scanner *s, size_t a, size_t b)
+{
+	if (!memchr(s->t + a, ' ', b - a))
+		return;
+	char fix[24];
+	copy_num(fix, sizeof fix, s, a, b);
+	add_style(s, a, b, fix);
 }
 
 static void add_style(struct scanner *s, size_t a, size_t b, const char *fix)
@@ -165,7 +230,9 @@ static void add_style(struct scanner *s, size_t a, size_t b, const char *fix)
 	size_t f = a;
 	while (f < b && s->t[f] == ' ')
 		f++;
-	copy_num(st.found, sizeof st.found, s, f, b);
+	size_t k = b - f < sizeof st.found - 1 ? b - f : sizeof st.found - 1;
+	memcpy(st.found, s->t + f, k);
+	st.found[k] = '\0';
 	snprintf(st.fix, sizeof st.fix, "%s", fix);
 	VEC_PUSH(s->out->style, s->out->nstyle, s->out->capstyle, st);
 }
@@ -212,6 +279,13 @@ static size_t lid_phrase(const struct scanner *s, size_t i, int *lids, size_t *n
 			j = ws(s, k);
 		else if ((k = ws_word(s, e, "en")) || (k = ws_word(s, e, "of")))
 			j = ws(s, k);
+		else
+			k = 0;
+		size_t h;
+		if (k && (h = word(s, j, "het")) && ordinal(s, ws(s, h), &v))
+			j = ws(s, h); /* "het eerste tot en met het derde lid" */
+		if (k)
+			continue;
 		else if (e < s->len && s->t[e] == ',')
 			j = ws(s, e + 1);
 		else
@@ -266,6 +340,12 @@ static size_t point_phrase(struct scanner *s, size_t i, struct quals *q)
 		j = ws(s, m);
 	}
 	if ((k = word(s, j, "onderdelen")) || (k = word(s, j, "onderdeel")) || (k = word(s, j, "onder"))) {
+		if ((l = degree(s, ws(s, k)))) {
+			/* "artikel 1.1, onderdeel 2°": a numbered part of a definition */
+			copy_num(q->sub, sizeof q->sub, s, ws(s, k), l - 2);
+			q->sub_start = j, q->sub_end = l;
+			return l;
+		}
 		if ((l = letter(s, ws(s, k)))) {
 			copy_num(q->point, sizeof q->point, s, l - 1, l);
 			q->point_start = j, q->point_end = l;
@@ -311,8 +391,11 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 	if (after_comma && (k = lid_phrase(s, after_comma, q->lids, &q->nlids, q->lid_starts,
 	                                   q->lid_ends))) {
 		j = k;
-	} else if ((k = ws_word(s, j, "lid"))) {
-		/* "artikel 7.2 lid 2": Aanwijzing 3.29 */
+	} else if (!after_comma && (k = lid_phrase(s, c, q->lids, &q->nlids, q->lid_starts,
+	                                          q->lid_ends))) {
+		j = k; /* "artikel 2.1.4 eerste lid", without the comma Aanwijzing 3.29 asks */
+	} else if ((k = ws_word(s, j, "lid")) || (after_comma && (k = word(s, after_comma, "lid")))) {
+		/* "artikel 7.2 lid 2", "art. 27, lid 1": Aanwijzing 3.29 */
 		size_t n = ws(s, k), e = n;
 		while (e < s->len && is_digit(s->t[e]))
 			e++;
@@ -330,6 +413,11 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 		}
 	}
 	c = ws(s, j);
+	int v;
+	size_t vz;
+	if (c < s->len && s->t[c] == ',' && (vz = ordinal(s, ws(s, c + 1), &v)) &&
+	    ((vz = ws_word(s, vz, "volzin")) || (vz = ws_word(s, vz, "zin"))))
+		j = vz, c = ws(s, j); /* "artikel 12, derde volzin," */
 	size_t from = c < s->len && s->t[c] == ',' ? c + 1 : j;
 	if ((k = point_phrase(s, from, q)))
 		j = k;
@@ -444,6 +532,62 @@ static size_t law_name(struct scanner *s, size_t i, struct ref *r)
 	return i + n;
 }
 
+static int law_at(const struct scanner *s, size_t i)
+{
+	size_t n;
+	return i < s->len && laws_match(s->t + i, s->len - i, &n) >= 0;
+}
+
+static size_t unknown_name(const struct scanner *s, size_t i);
+
+/* A law name the text defines ("wet: Jeugdwet") at I; the first letter's case is free. */
+static size_t alias_name(struct scanner *s, size_t i, struct ref *r)
+{
+	const struct ref_scan *o = s->out;
+	size_t best = 0;
+	for (size_t k = 0; k < o->naliases; k++) {
+		const char *a = o->aliases[k].name;
+		size_t n = strlen(a);
+		if (i + n > s->len || ascii_lower((unsigned char)s->t[i]) != ascii_lower((unsigned char)a[0]) ||
+		    memcmp(s->t + i + 1, a + 1, n - 1) != 0 || !word_end(s, i + n) || n <= best)
+			continue;
+		/* "Wet" for the defined "wet" only when no longer title follows ("Wet op de …") */
+		if (s->t[i] != a[0] && unknown_name(s, i) != i + n)
+			continue;
+		best = n;
+		r->law = o->aliases[k].law;
+		r->law_start = i, r->law_end = i + n;
+		s->last_law = r->law;
+	}
+	return best ? i + best : 0;
+}
+
+/* "Boek 7 van het Burgerlijk Wetboek": the act of that book. */
+static size_t book_of_bw(struct scanner *s, size_t i, struct ref *r)
+{
+	size_t k = word(s, i, "boek"), e, v, l, n;
+	if (!k)
+		return 0;
+	size_t a = ws(s, k);
+	for (e = a; e < s->len && (is_digit(s->t[e]) || (e > a && is_lower(s->t[e]))); e++)
+		;
+	if (e == a || !(v = ws_word(s, e, "van")))
+		return 0;
+	l = ws(s, v);
+	if ((n = word(s, l, "het")))
+		l = ws(s, n);
+	if (!(n = word(s, l, "burgerlijk")) || !(n = ws_word(s, n, "wetboek")))
+		return 0;
+	char name[48];
+	snprintf(name, sizeof name, "Burgerlijk Wetboek Boek %.*s", (int)(e - a), s->t + a);
+	size_t m;
+	int law = laws_match(name, strlen(name), &m);
+	r->law = law >= 0 && m == strlen(name) ? law : REF_UNKNOWN_LAW;
+	r->law_start = i, r->law_end = n;
+	s->last_law = law;
+	return n;
+}
+
 /* Returns the position after the suffix, or I when there is none. */
 static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 {
@@ -452,19 +596,29 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 		j = ws(s, j + 1);
 	if ((k = law_name(s, j, r)))
 		return k;
+	if ((k = book_of_bw(s, j, r)))
+		return k; /* "Titel 9 Boek 2 van het Burgerlijk Wetboek" */
 	size_t v = word(s, j, "van");
 	if (!v)
 		return i;
 	size_t a = ws(s, v), b;
-	if ((b = word(s, a, "deze")) && (b = ws_word(s, b, "verordening")))
-		return b;
+	if ((b = word(s, a, "deze")) && ((k = ws_word(s, b, "verordening")) || (k = ws_word(s, b, "regeling"))))
+		return k;
+	if ((b = word(s, a, "dit")) && (k = ws_word(s, b, "besluit")))
+		return k;
+	if ((b = word(s, a, "deze")) && (k = ws_word(s, b, "wet")))
+		return k; /* a law converted to format v1 cites itself so */
+	if ((k = book_of_bw(s, a, r)))
+		return k;
 	if (((b = word(s, a, "beide")) || (b = word(s, a, "die")) || (b = word(s, a, "deze"))) &&
 	    (b = ws_word(s, b, "wetten"))) {
 		r->law = s->last_law >= 0 ? s->last_law : REF_UNKNOWN_LAW;
 		r->law_start = a, r->law_end = b;
 		return b;
 	}
-	if ((b = word(s, a, "die")) && (b = ws_word(s, b, "wet"))) {
+	if (((b = word(s, a, "die")) && ((k = ws_word(s, b, "wet")) || (k = ws_word(s, b, "regeling")))) ||
+	    ((b = word(s, a, "dat")) && ((k = ws_word(s, b, "wetboek")) || (k = ws_word(s, b, "besluit"))))) {
+		b = k;
 		r->law = s->last_law >= 0 ? s->last_law : REF_UNKNOWN_LAW;
 		r->law_start = a, r->law_end = b;
 		return b;
@@ -473,7 +627,33 @@ static size_t law_suffix(struct scanner *s, size_t i, struct ref *r)
 	if ((b = word(s, a, "de")) || (b = word(s, a, "het")))
 		after_article = ws(s, b);
 	if ((k = law_name(s, after_article, r)))
+		return k; /* "van de Wet op de beroepen …": the longest name wins over an alias */
+	if (after_article != a && (k = alias_name(s, after_article, r)))
 		return k;
+	/* "van de Verordening jeugdhulp Proefdorp 2026": the text names itself */
+	const char *self = s->out->self_name;
+	size_t n = self ? strlen(self) : 0;
+	if (after_article != a && n && after_article + n <= s->len &&
+	    ascii_casecmp_n(s->t + after_article, self, n) == 0 && word_end(s, after_article + n))
+		return after_article + n;
+	/* "van de verordening" alone is the text; "van de Verordening X" another one */
+	if (after_article != a && (k = word(s, after_article, "verordening"))) {
+		size_t e = unknown_name(s, after_article);
+		if (e <= k)
+			return k;
+		r->law = REF_UNKNOWN_LAW;
+		r->law_start = after_article, r->law_end = e;
+		return e;
+	}
+	/* "van de wet", "van het besluit" that no definition explains: ovc cannot tell */
+	if (after_article != a && ((k = word(s, after_article, "wet")) || (k = word(s, after_article, "besluit")) ||
+	                           (k = word(s, after_article, "regeling"))) &&
+	    unknown_name(s, after_article) == k) {
+		r->law = REF_UNKNOWN_LAW;
+		r->vague = 1;
+		r->law_start = a, r->law_end = k;
+		return k;
+	}
 	/* "van artikel …" belongs to a lid phrase, "van de raad" is prose */
 	if (after_article == a || word(s, after_article, "artikel"))
 		return i;
@@ -500,23 +680,30 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 	size_t j = i;
 	for (;;) {
 		size_t k = ws(s, j), m, range = 0;
-		if (k < s->len && s->t[k] == ',')
+		size_t c;
+		if (k < s->len && s->t[k] == ',') {
 			m = ws(s, k + 1);
-		else if ((m = word(s, k, "en")) || (m = word(s, k, "of")))
+			if ((c = word(s, m, "en")) || (c = word(s, m, "of")) || (c = word(s, m, "juncto")))
+				m = ws(s, c); /* "6.1.2, zesde lid, 6.1.3, derde lid, of 6.1.4" */
+		} else if ((m = word(s, k, "en")) || (m = word(s, k, "of")) ||
+		           (m = word(s, k, "respectievelijk")) || (m = word(s, k, "juncto")))
 			m = ws(s, m);
 		else if ((m = word(s, k, "tot")) && (m = ws_word(s, m, "en")) && (m = ws_word(s, m, "met")))
 			m = ws(s, m), range = 1;
 		else
 			return j;
+		if (range && kind == RK_ARTICLE && (c = word(s, m, "artikel")))
+			m = ws(s, c); /* "de artikelen 5 tot en met artikel 11" */
 		size_t e = number(s, m);
 		if (!e || skipped(s, m, e))
 			return j;
 		char num[24];
 		copy_num(num, sizeof num, s, m, e);
+		check_spaced(s, m, e);
 		/* "artikel 3.4 en 3 weken": a singular citation continues only with
 		 * numbers of the same shape; "de artikelen 2.9 en 8.1.1" may mix */
-		if (!plural && dots(num) != dots(shape))
-			return j;
+		if (!plural && dots(num) != dots(shape) && !dots(num))
+			return j; /* "artikel 2.9, 2.12 en 8.1.1" may mix dotted numbers */
 		struct ref_item *it = add_item(r, kind, m, e);
 		memcpy(it->num, num, sizeof it->num);
 		it->num_start = m, it->num_end = e;
@@ -537,8 +724,12 @@ static size_t more_lids(struct scanner *s, size_t i, struct ref *r, const char *
 		size_t k = ws(s, j), m;
 		if (k < s->len && s->t[k] == ',')
 			k = ws(s, k + 1);
-		if (!(m = word(s, k, "en")) && !(m = word(s, k, "of")))
+		if (!(m = word(s, k, "en")) && !(m = word(s, k, "of")) &&
+		    !((m = word(s, k, "dan")) && (m = ws_word(s, m, "wel"))))
 			return j;
+		size_t h = ws_word(s, m, "het");
+		if (h)
+			m = h; /* "onderdeel a, of het tweede lid" */
 		struct quals q;
 		memset(&q, 0, sizeof q);
 		size_t e = lid_phrase(s, ws(s, m), q.lids, &q.nlids, q.lid_starts, q.lid_ends);
@@ -554,17 +745,143 @@ static size_t more_lids(struct scanner *s, size_t i, struct ref *r, const char *
 	}
 }
 
+/* "art." or "artt." (the short forms real texts use); returns the end or 0. */
+static size_t short_keyword(const struct scanner *s, size_t i, int *plural)
+{
+	size_t k;
+	if ((k = word(s, i, "artt")) && k < s->len && s->t[k] == '.')
+		return *plural = 1, k + 1;
+	if ((k = word(s, i, "art")) && k < s->len && s->t[k] == '.')
+		return *plural = 0, k + 1;
+	return 0;
+}
+
+/* "artikel 7:453 van het Burgerlijk Wetboek", "artikel 7:453 BW": Boek 7's act, article 453. */
+static void bw_books(struct ref *r)
+{
+	if (r->law < 0 || !r->nitems)
+		return;
+	size_t n;
+	const struct law *t = laws_table(&n);
+	if (strcmp(t[r->law].id, "bw") != 0)
+		return;
+	const char *colon = strchr(r->items[0].num, ':');
+	if (!colon)
+		return;
+	char name[48];
+	snprintf(name, sizeof name, "Burgerlijk Wetboek Boek %.*s", (int)(colon - r->items[0].num),
+	         r->items[0].num);
+	size_t m;
+	int law = laws_match(name, strlen(name), &m);
+	if (law < 0 || m != strlen(name))
+		return;
+	r->law = law;
+	for (size_t i = 0; i < r->nitems; i++) {
+		char *c = strchr(r->items[i].num, ':');
+		if (c)
+			memmove(r->items[i].num, c + 1, strlen(c + 1) + 1);
+	}
+}
+
+/* "; artikel 6:6" after a citation: one more article of the same list. */
+static size_t semicolon_items(struct scanner *s, size_t i, struct ref *r)
+{
+	size_t j = i;
+	for (;;) {
+		size_t k = ws(s, j), m, e;
+		if (k >= s->len || s->t[k] != ';')
+			return j;
+		if (!(m = ws_word(s, k + 1, "artikel")))
+			return j;
+		size_t n = ws(s, m);
+		if (!(e = number(s, n)) || skipped(s, n, e))
+			return j;
+		struct ref_item *it = add_item(r, RK_ARTICLE, ws(s, k + 1), e);
+		copy_num(it->num, sizeof it->num, s, n, e);
+		it->num_start = n, it->num_end = e;
+		struct quals q;
+		size_t after = qualifiers(s, e, &q);
+		apply_quals(r, it, &q);
+		j = after;
+	}
+}
+
+/* "(hierna: Awb)" after a law's name */
+static size_t hierna(const struct scanner *s, size_t i)
+{
+	size_t k = ws(s, i), e;
+	if (k >= s->len || s->t[k] != '(' || !(e = word(s, k + 1, "hierna")))
+		return i;
+	while (e < s->len && s->t[e] != ')' && e - k < 80)
+		e++;
+	return e < s->len && s->t[e] == ')' ? e + 1 : i;
+}
+
+/*
+ * "artikel 7:13 van de Awb en 149 van de Gemeentewet", "de artikelen 2.9
+ * van de Jeugdwet, 4.1.1 van de Wmo 2015": after a law, more numbers that
+ * end in a law of their own are citations of that law.
+ */
+static size_t next_law_citations(struct scanner *s, size_t i)
+{
+	size_t j = hierna(s, i);
+	for (;;) {
+		size_t k = ws(s, j), m, e, c;
+		if (k < s->len && s->t[k] == ',')
+			m = ws(s, k + 1);
+		else if ((m = word(s, k, "en")) || (m = word(s, k, "of")))
+			m = ws(s, m);
+		else
+			return j;
+		if ((c = word(s, m, "en")))
+			m = ws(s, c);
+		size_t at = m; /* the link starts at "artikel" when it is written */
+		if ((c = word(s, m, "artikel")))
+			m = ws(s, c);
+		if (!(e = number(s, m)) || skipped(s, at, e))
+			return j;
+		struct ref r = {0};
+		r.start = at;
+		r.law = REF_INTERNAL;
+		struct ref_item *it = add_item(&r, RK_ARTICLE, at, e);
+		copy_num(it->num, sizeof it->num, s, m, e);
+		it->num_start = m, it->num_end = e;
+		struct quals q;
+		size_t x = qualifiers(s, e, &q);
+		size_t nstyle = s->out->nstyle;
+		check_spaced(s, m, e);
+		apply_quals(&r, it, &q);
+		if (q.nlids)
+			x = more_lids(s, x, &r, r.items[0].num);
+		x = more_numbers(s, x, &r, RK_ARTICLE, r.items[0].num, 1);
+		size_t y = law_suffix(s, x, &r);
+		if (r.law == REF_INTERNAL || y == x) {
+			free(r.items); /* "en 3 weken": not a citation */
+			s->out->nstyle = nstyle;
+			return j;
+		}
+		bw_books(&r);
+		r.end = y;
+		push_ref(s, &r);
+		j = hierna(s, y);
+	}
+}
+
 /* artikel(en) N [quals] [en/of/tot en met N …] [van LAW] */
 static size_t article_citation(struct scanner *s, size_t i)
 {
 	size_t start = i, k = i, kw;
+	int short_plural = 0;
 	if ((kw = word(s, k, "de")))
 		k = ws(s, kw);
 	size_t after_kw = word(s, k, "artikelen");
+	int plural = after_kw != 0;
 	if (!after_kw) {
 		if (k != i)
 			return 0;
 		after_kw = word(s, k, "artikel");
+		if (!after_kw && (after_kw = short_keyword(s, k, &short_plural)))
+			plural = short_plural;
 	}
 	if (!after_kw)
 		return 0;
@@ -576,17 +893,21 @@ static size_t article_citation(struct scanner *s, size_t i)
 	r.law = REF_INTERNAL;
 	struct ref_item *it = add_item(&r, RK_ARTICLE, k, e);
 	copy_num(it->num, sizeof it->num, s, n, e);
+	check_spaced(s, n, e);
 	it->num_start = n, it->num_end = e;
 	struct quals q;
 	size_t j = qualifiers(s, e, &q);
 	apply_quals(&r, it, &q);
 	if (q.nlids)
 		j = more_lids(s, j, &r, r.items[0].num);
-	j = more_numbers(s, j, &r, RK_ARTICLE, r.items[0].num, after_kw - k > 7);
+	j = more_numbers(s, j, &r, RK_ARTICLE, r.items[0].num, plural);
+	j = semicolon_items(s, j, &r);
 	j = law_suffix(s, j, &r);
+	bw_books(&r);
 	r.end = j;
+	int external = r.law != REF_INTERNAL;
 	push_ref(s, &r);
-	return j;
+	return external ? next_law_citations(s, j) : j;
 }
 
 /* hoofdstuk N / paragraaf N / § N / Deel N [en N] [van LAW] */
@@ -598,6 +919,8 @@ static size_t unit_citation(struct scanner *s, size_t i)
 	} kw[] = {
 		{"hoofdstukken", RK_CHAPTER}, {"hoofdstuk", RK_CHAPTER}, {"paragrafen", RK_SECTION},
 		{"paragraaf", RK_SECTION},    {"delen", RK_PART},        {"deel", RK_PART},
+		{"afdelingen", RK_SECTION},   {"afdeling", RK_SECTION},  {"titel", RK_CHAPTER},
+		{"bijlagen", RK_ANNEX},       {"bijlage", RK_ANNEX},
 	};
 	size_t k = 0;
 	enum ref_kind kind = RK_CHAPTER;
@@ -618,10 +941,39 @@ static size_t unit_citation(struct scanner *s, size_t i)
 	copy_num(it->num, sizeof it->num, s, n, e);
 	it->num_start = n, it->num_end = e;
 	size_t j = more_numbers(s, e, &r, kind, r.items[0].num, 0);
-	j = law_suffix(s, j, &r);
+	size_t b;
+	if (kind == RK_ANNEX && (b = ws_word(s, j, "bij")) && (b = ws_word(s, b, "deze")) &&
+	    ((b = ws_word(s, b, "verordening")) || (b = ws_word(s, b, "regeling"))))
+		j = b; /* "bijlage 1 bij deze verordening" */
+	else
+		j = law_suffix(s, j, &r);
+	/* "titel 4.1" is a unit of a law (the Awb's titles), never of the text itself */
+	if ((r.law == REF_INTERNAL && word(s, i, "titel")) || (kind == RK_ANNEX && r.law != REF_INTERNAL)) {
+		free(r.items);
+		return j;
+	}
 	r.end = j;
 	push_ref(s, &r);
 	return j;
+}
+
+/* "de bijlage": the text's only bijlage (resolve.c decides whether there is one) */
+static size_t annex_citation(struct scanner *s, size_t i)
+{
+	size_t k = word(s, i, "de"), e;
+	if (!k || !(e = ws_word(s, k, "bijlage")) || skipped(s, i, e))
+		return 0;
+	size_t b = ws_word(s, e, "bij");
+	if (b && (b = ws_word(s, b, "deze")) && ((b = ws_word(s, b, "verordening")) || (b = ws_word(s, b, "regeling"))))
+		e = b;
+	else if (ws_word(s, e, "bij") || ws_word(s, e, "van"))
+		return 0; /* "de bijlage bij de aanvraag" is prose */
+	struct ref r = {0};
+	r.start = i, r.end = e;
+	r.law = REF_INTERNAL;
+	add_item(&r, RK_ANNEX, ws(s, k), e);
+	push_ref(s, &r);
+	return e;
 }
 
 /* "het tweede lid [, onder a] [van artikel N]", "het vorige lid" */
@@ -696,6 +1048,8 @@ static size_t deictic(struct scanner *s, size_t i)
 		{"dit", "artikel", THIS_ARTICLE},     {"dit", "hoofdstuk", THIS_CHAPTER},
 		{"deze", "paragraaf", THIS_SECTION},  {"dit", "deel", THIS_PART},
 		{"deze", "verordening", THIS_ORDINANCE}, {"dit", "lid", THIS_LID},
+		{"deze", "regeling", THIS_ORDINANCE},    {"dit", "besluit", THIS_ORDINANCE},
+		{"deze", "afdeling", THIS_SECTION},
 	};
 	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
 		size_t k = word(s, i, forms[f].det), e;
@@ -718,7 +1072,28 @@ static size_t point_citation(struct scanner *s, size_t i)
 	size_t k = word(s, i, "onderdeel"), l;
 	if (!k || !(l = letter(s, ws(s, k))) || skipped(s, i, l))
 		return 0;
-	/* "onderdeel a van artikel …" is rare; keep the simple form */
+	/* "onderdeel a van bijlage 1": the bijlage (its text has no numbered parts) */
+	size_t v = ws_word(s, l, "van"), b, n, e;
+	if (v && (b = ws_word(s, v, "bijlage")) && (e = number(s, (n = ws(s, b))))) {
+		struct ref r = {0};
+		r.start = i;
+		r.law = REF_INTERNAL;
+		struct ref_item *it = add_item(&r, RK_ANNEX, ws(s, v), e);
+		copy_num(it->num, sizeof it->num, s, n, e);
+		it->num_start = n, it->num_end = e;
+		size_t j = e, t;
+		if ((t = ws_word(s, e, "bij")) && (t = ws_word(s, t, "deze")) &&
+		    ((t = ws_word(s, t, "regeling")) || (t = ws_word(s, t, "verordening"))))
+			j = t;
+		else if ((t = law_suffix(s, e, &r)) != e)
+			j = t;
+		r.end = j;
+		if (r.law == REF_INTERNAL)
+			push_ref(s, &r);
+		else
+			free(r.items);
+		return j;
+	}
 	struct ref r = {0};
 	r.start = i, r.end = l;
 	r.law = REF_INTERNAL;
@@ -740,6 +1115,40 @@ static size_t law_mention(struct scanner *s, size_t i)
 	r.law_only = 1;
 	push_ref(s, &r);
 	return e;
+}
+
+/*
+ * "Lid 1" or "Lid 1 onderdeel a:" at the start of a paragraph: the short
+ * label a toelichting puts before what it explains. A lid of the enclosing
+ * article, without a style warning.
+ */
+static size_t lid_label(struct scanner *s, size_t i)
+{
+	size_t k, n, e;
+	if (i != 0 || !(k = word(s, i, "lid")))
+		return 0;
+	n = ws(s, k);
+	for (e = n; e < s->len && is_digit(s->t[e]); e++)
+		;
+	if (e == n || e - n > 2 || !word_end(s, e) || skipped(s, i, e))
+		return 0;
+	struct ref r = {0};
+	r.start = i, r.end = e;
+	r.law = REF_INTERNAL;
+	struct ref_item *it = add_item(&r, RK_LID, i, e);
+	it->lid = atoi(s->t + n);
+	it->lid_start = i, it->lid_end = e;
+	size_t c = ws(s, e), o, l;
+	if (c < s->len && s->t[c] == ',')
+		c = ws(s, c + 1);
+	if ((o = word(s, c, "onderdeel")) && (l = letter(s, ws(s, o)))) {
+		it->point[0] = s->t[l - 1];
+		it->point_start = c, it->point_end = l;
+		it->end = l;
+		r.end = l;
+	}
+	push_ref(s, &r);
+	return r.end;
 }
 
 /* "lid 2", "sub a", "letter b" outside a citation. */
@@ -780,14 +1189,56 @@ static int may_start(char c)
 {
 	switch (ascii_lower((unsigned char)c)) {
 	case 'a': case 'd': case 'h': case 'p': case 'o': case 'l': case 's': case 0xC2: return 1;
+	case 'b': case 't': return 1; /* bijlage, titel */
 	default: return 0;
+	}
+}
+
+static size_t annex_citation(struct scanner *s, size_t i);
+
+/* Only spaces, commas, "en" and "of" between A and B? */
+static int joined_by_and(const struct scanner *s, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i < b) {
+		size_t k;
+		if (s->t[i] == ' ' || s->t[i] == ',')
+			i++;
+		else if ((k = word(s, i, "en")) || (k = word(s, i, "of")))
+			i = k;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * "hoofdstuk 2 en afdeling 4.1.3.3 van de Awb", "artikel 3 en artikel 7:2
+ * van de Awb": the law after the last citation holds for the one before it
+ * when that one names no law or text of its own.
+ */
+static void share_law(struct scanner *s, size_t first)
+{
+	struct ref_scan *o = s->out;
+	for (size_t k = o->nrefs; k-- > first + 1;) {
+		struct ref *a = &o->refs[k - 1], *b = &o->refs[k];
+		if (a->law != REF_INTERNAL || b->law < 0 || b->law_only || !a->nitems || !b->nitems)
+			continue;
+		enum ref_kind ka = a->items[0].kind, kb = b->items[0].kind;
+		if ((ka != RK_ARTICLE && ka != RK_CHAPTER && ka != RK_SECTION) ||
+		    (kb != RK_ARTICLE && kb != RK_CHAPTER && kb != RK_SECTION))
+			continue;
+		if (a->end != a->items[a->nitems - 1].end || !joined_by_and(s, a->end, b->start))
+			continue; /* "artikel 3 van deze verordening en …" names its own */
+		a->law = b->law;
+		a->law_start = b->law_start, a->law_end = b->law_end;
 	}
 }
 
 void refs_scan(const char *text, size_t len, const unsigned char *skip, struct ref_scan *out)
 {
 	struct scanner s = {text, len, skip, -1, out};
-	size_t i = 0;
+	size_t i = 0, first = out->nrefs;
 	while (i < len) {
 		if (!at_word_start(&s, i) || (skip && skip[i])) {
 			i++;
@@ -808,7 +1259,8 @@ void refs_scan(const char *text, size_t len, const unsigned char *skip, struct r
 		}
 		if ((e = article_citation(&s, i)) || (e = lid_citation(&s, i)) ||
 		    (e = unit_citation(&s, i)) || (e = deictic(&s, i)) || (e = point_citation(&s, i)) ||
-		    (e = law_mention(&s, i)) || (e = loose_style(&s, i))) {
+		    (e = annex_citation(&s, i)) || (e = lid_label(&s, i)) || (e = law_mention(&s, i)) ||
+		    (e = loose_style(&s, i))) {
 			i = e;
 			continue;
 		}
@@ -818,6 +1270,7 @@ void refs_scan(const char *text, size_t len, const unsigned char *skip, struct r
 		if (i < len)
 			i++;
 	}
+	share_law(&s, first);
 }
 
 void ref_scan_init(struct ref_scan *s)

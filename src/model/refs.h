@@ -20,6 +20,7 @@ enum ref_kind {
 	RK_LID,      /* het tweede lid [van artikel N]: num is "" for the enclosing article */
 	RK_POINT,    /* onderdeel a (in the enclosing lid) */
 	RK_THIS,     /* dit artikel / dit hoofdstuk / deze paragraaf / dit deel / deze verordening / dit lid */
+	RK_ANNEX,    /* bijlage N; num "" for "de bijlage" (the only one) */
 };
 
 enum ref_this { THIS_ARTICLE, THIS_CHAPTER, THIS_SECTION, THIS_PART, THIS_ORDINANCE, THIS_LID };
@@ -51,6 +52,7 @@ struct ref {
 	int law;                 /* REF_INTERNAL, REF_UNKNOWN_LAW or an index in the law table */
 	size_t law_start, law_end;
 	int law_only;            /* a law cited as a whole ("de Awb") */
+	int vague;               /* "van de wet" with no definition of "wet": ovc cannot tell */
 	struct ref_item *items;
 	size_t nitems, capitems;
 };
@@ -62,7 +64,13 @@ struct ref_style {
 	char fix[64];            /* e.g. ", tweede lid" or "onder a" */
 };
 
+struct law_alias;
+
 struct ref_scan {
+	/* set by the caller before refs_scan, optional: law names the text defines */
+	const struct law_alias *aliases;
+	size_t naliases;
+	const char *self_name;   /* the text's citeertitel: "van de <citeertitel>" is internal */
 	struct ref *refs;
 	size_t nrefs, caprefs;
 	struct ref_style *style;

@@ -135,9 +135,33 @@ static void external_laws(void **state)
 	EXPECT("de IOAW. Artikel 20 van beide wetten",
 	       "«IOAW» law=ioaw\n«Artikel 20 van beide wetten» law=ioaw | art 20 «Artikel 20»\n");
 	EXPECT("Het tweede lid, onder a, van dat artikel", "");
-	EXPECT("artikel 5 van de Wet op de zorgtoeslag geldt",
-	       "«artikel 5 van de Wet op de zorgtoeslag» law=?«Wet op de zorgtoeslag» | art 5 «artikel 5»\n");
+	EXPECT("artikel 5 van de Wet op de maantoeslag geldt",
+	       "«artikel 5 van de Wet op de maantoeslag» law=?«Wet op de maantoeslag» | art 5 «artikel 5»\n");
 	EXPECT("de Wmo-consulent", "");
+}
+
+/* Forms real texts write (issue 13); the expected lines are checked by hand. */
+static void real_text_forms(void **state)
+{
+	(void)state;
+	EXPECT("art. 10 en artt. 3",
+	       "«art. 10» | art 10 «art. 10»\n«artt. 3» | art 3 «artt. 3»\n");
+	EXPECT("het eerste tot en met het derde lid",
+	       "«het eerste tot en met het derde lid» | lid lid=1 «het eerste» | lid lid=3 «derde lid»\n");
+	EXPECT("artikel 2:1, tweede lid; artikel 6:6 van de Awb",
+	       "«artikel 2:1, tweede lid; artikel 6:6 van de Awb» law=awb | art 2:1 lid=2 «artikel 2:1, tweede lid» | art 6:6 «artikel 6:6»\n");
+	EXPECT("artikel 453 van Boek 7 van het Burgerlijk Wetboek",
+	       "«artikel 453 van Boek 7 van het Burgerlijk Wetboek» law=BWBR0005290 | art 453 «artikel 453»\n");
+	EXPECT("artikel 7:453 BW",
+	       "«artikel 7:453 BW» law=BWBR0005290 | art 453 «artikel 7:453»\n");
+	EXPECT("artikel 2. 9 van de Jeugdwet",
+	       "«artikel 2. 9 van de Jeugdwet» law=jeugdwet | art 2.9 «artikel 2. 9»\nstijl «2. 9» -> «2.9»\n");
+	EXPECT("artikel 7:13 van de Awb en 149 van de Gemeentewet",
+	       "«artikel 7:13 van de Awb» law=awb | art 7:13 «artikel 7:13»\n«149 van de Gemeentewet» law=gemeentewet | art 149 «149»\n");
+	EXPECT("artikel 3.4 en 3 weken",
+	       "«artikel 3.4» | art 3.4 «artikel 3.4»\n");
+	EXPECT("artikel 2. Het college",
+	       "«artikel 2» | art 2 «artikel 2»\n");
 }
 
 static void style_findings(void **state)
@@ -169,7 +193,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(article_lid_onderdeel), cmocka_unit_test(plural_and_ranges),
-		cmocka_unit_test(relative_and_deictic),  cmocka_unit_test(external_laws),
+		cmocka_unit_test(relative_and_deictic),  cmocka_unit_test(external_laws), cmocka_unit_test(real_text_forms),
 		cmocka_unit_test(style_findings),        cmocka_unit_test(prose_traps),
 	};
 	return cmocka_run_group_tests_name("refs", tests, NULL, NULL);
