@@ -13,7 +13,7 @@ BUILD     ?= build
 OUT       ?= out
 SOURCE    ?= verordening
 
-# ovc itself links CORE_PKGS; the PDF module ovc-pdf.so (src/pdfmodule.h)
+# ovc itself links CORE_PKGS; the PDF module ovc-pdf.so (src/emit/pdfmodule.h)
 # links the typesetter's libraries too. Unit tests link everything.
 CORE_PKGS := libcmark libxml-2.0 libxslt libexslt yaml-0.1 jansson libzip
 PKGS      := $(CORE_PKGS) pangocairo cairo-pdf librsvg-2.0
@@ -25,7 +25,12 @@ WARN      := -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow \
              -Wpointer-arith -Wundef
 OPT       ?= -O2 -g
 # _POSIX_C_SOURCE: mkstemp, fdopen, realpath, clock_gettime, strdup.
-CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Isrc
+# src/ is in folders by stage (src/STAGES, docs/architecture.md); every folder
+# is on the include path, so a file names a header by its base name only.
+# Sources directly in src/ are built too (a new file waits there until
+# scripts/stage-of.sh has told where it belongs).
+SRC_DIRS  := src $(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*.h))))
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L $(addprefix -I,$(SRC_DIRS))
 CFLAGS    ?= $(OPT)
 CFLAGS    += $(WARN)
 LDLIBS    += -lhyphen -lm -lpthread
@@ -48,17 +53,17 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null)
 
-SRCS      := $(sort $(wildcard src/*.c))
+SRCS      := $(sort $(wildcard src/*.c src/*/*.c))
 # Data tables and stylesheets are compiled in (scripts/embed.sh).
 EMBED     := $(sort $(filter-out %/README.md %/bwb-titels.tsv,$(wildcard data/*.* data/*/*.* stylesheets/*.*)))
-# The typesetter (src/typeset*.c) goes into ovc-pdf.so, not into ovc.
+# The typesetter (src/typeset/*.c) goes into ovc-pdf.so, not into ovc.
 # Its objects are position-independent and kept apart in $(BUILD)/pic.
-TS_SRCS   := $(sort $(wildcard src/typeset*.c))
+TS_SRCS   := $(sort $(wildcard src/typeset/*.c src/typeset*.c))
 TS_OBJS   := $(TS_SRCS:src/%.c=$(BUILD)/pic/%.o)
 MODULE    := $(BUILD)/ovc-pdf.so
 OBJS      := $(filter-out $(TS_SRCS),$(SRCS))
 OBJS      := $(OBJS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded-data.o
-LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(TS_OBJS)
+LIB_OBJS  := $(filter-out $(BUILD)/obj/main.o $(BUILD)/obj/cli/main.o,$(OBJS)) $(TS_OBJS)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -91,7 +96,7 @@ $(BUILD)/gen/embedded-data.c: $(EMBED) scripts/embed.sh
 	@mkdir -p $(@D)
 	./scripts/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/embedded-data.o: $(BUILD)/gen/embedded-data.c src/embedded.h
+$(BUILD)/obj/embedded-data.o: $(BUILD)/gen/embedded-data.c src/base/embedded.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
@@ -137,7 +142,7 @@ clean:
 	rm -rf build build-san $(OUT)
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c
+	clang-format -i $(wildcard src/*.[ch] src/*/*.[ch]) tests/unit/*.c
 
 # Every test speaks TAP ("ok N - …" / "not ok N - …"): cmocka unit tests via
 # CMOCKA_MESSAGE_OUTPUT=TAP, the suites in tests/suite-*.{sh,py} directly.

@@ -1,6 +1,6 @@
-# The HTML editions (src/edition.c, stylesheets/, docs/editions.md).
+# The HTML editions (src/emit/edition.c, stylesheets/, docs/editions.md).
 #
-# src/edition.c uses the EXSLT functions of libexslt (str:tokenize,
+# src/emit/edition.c uses the EXSLT functions of libexslt (str:tokenize,
 # exsl:node-set), which pkg-config's libxslt does not link.
 LDLIBS += $(shell pkg-config --libs libexslt 2>/dev/null || echo -lexslt)
 

@@ -16,6 +16,7 @@ references, defined terms. It checks clean with `ovc check`.
 import argparse
 import os
 import random
+import re
 
 SENTENCES = [
     "Het college beslist binnen acht weken na ontvangst van de aanvraag over de ondersteuning.",
@@ -33,7 +34,10 @@ CITIZEN = [
     "U krijgt binnen acht weken een brief met ons besluit.",
     "Bent u het niet eens met het besluit? Dan kunt u bezwaar maken.",
 ]
-WETTEN = ["gemeenschappelijk", "participatiewet", "wmo", "jeugdwet"]
+# The required parts, in order: the one parts table, src/model/parts.def.
+PARTS_DEF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "model", "parts.def")
+WETTEN = [m.group(1) for m in re.finditer(r'^PART\("([^"]+)", "[^"]*", \d, 1\)',
+                                          open(PARTS_DEF, encoding="utf-8").read(), re.M)]
 FILES = ["1-gemeenschappelijk.md", "2-participatiewet.md", "3-wmo.md", "4-jeugdwet.md"]
 GRONDSLAG = {
     "gemeenschappelijk": "artikel 147 van de Gemeentewet",

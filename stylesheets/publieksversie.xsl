@@ -4,7 +4,7 @@
 
   Pages (medium=screen; the output is a bundle <ovc:site> of <ovc:pagina
   bestand="…"> elements, each holding one XHTML page; ovc writes each to
-  its file, src/site.c):
+  its file, src/emit/site.c):
 
     publieksversie.html               start: what this is, contact, the themes
     publieksversie-<thema>.html       one per theme: its topics, with a short index

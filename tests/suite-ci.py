@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Diagnostics for CI: `ovc check --format=codeclimate` and the SARIF
-partialFingerprints (src/diag_ci.h). TAP output.
+partialFingerprints (src/cli/diag_ci.h). TAP output.
 
 The fingerprints must follow a finding across commits: lines inserted
 above it change its line number, not its fingerprint; two identical

@@ -163,7 +163,7 @@ sed -i 's/hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoel
 sed -n '/^\$ build\/ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
 check "README: de voorbeeldmelding is wat ovc echt meldt" 'diff "$T/readme.want" "$T/readme.out" >"$T/err"'
 
-# --- the PDF module (src/pdfmodule.h) ----------------------------------------------
+# --- the PDF module (src/emit/pdfmodule.h) ----------------------------------------------
 # ovc loads ovc-pdf.so beside itself or from ../lib/ovc/; check needs no module,
 # build without one stops before it writes anything.
 mkdir -p "$T/los" && cp "$OVC" "$T/los/ovc"

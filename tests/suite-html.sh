@@ -43,7 +43,7 @@ render() { # render AKN DIR
 			return 1
 		pages="$pages $2/$ed.html"
 	done
-	# the citizen edition is a bundle of pages (src/site.h); split it as ovc does
+	# the citizen edition is a bundle of pages (src/emit/site.h); split it as ovc does
 	xsltproc --nonet --stringparam medium screen stylesheets/publieksversie.xsl "$1" >"$2/site.xml" &&
 		python3 tests/html/split-site.py "$2/site.xml" "$2" >"$2/pages" || return 1
 	for p in $(cat "$2/pages"); do pages="$pages $2/$p"; done

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The PDF editions (src/typeset*.c, docs/typesetter.md), checked with
+# The PDF editions (src/typeset/*.c, docs/typesetter.md), checked with
 # poppler-utils and qpdf on a build of tests/fixtures/minimaal and, once its
 # illustrations exist, of verordening/:
 #  - qpdf --check clean; pdfinfo pages, title, author, tagged, dates;
@@ -127,7 +127,7 @@ edition_checks() { # DIR EDITION PAGES TITLE FONT
 # ---------------------------------------------------------------- fixture
 FIX=tests/fixtures/minimaal
 check "ovc build $FIX writes both PDFs" sh -c "'$OVC' build $FIX -o '$tmp/a' >/dev/null 2>&1 && [ -s '$tmp/a/verordening.pdf' ] && [ -s '$tmp/a/publieksversie.pdf' ]"
-check "no temporary files are left beside the PDFs (src/output.h: NAME.tmp-XXXXXX)" \
+check "no temporary files are left beside the PDFs (src/base/output.h: NAME.tmp-XXXXXX)" \
 	sh -c "! ls -A '$tmp/a' | grep -e '\.tmp-'"
 edition_checks "$tmp/a" verordening 8 "Verordening sociaal domein Proefdorp 2027" CharisSIL
 edition_checks "$tmp/a" publieksversie 6 "Hulp en ondersteuning van de gemeente Proefdorp" NotoSans

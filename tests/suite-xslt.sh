@@ -1,6 +1,6 @@
 #!/bin/sh
 # The two HTML editions (stylesheets/*.xsl), run with xsltproc to show
-# that they work outside ovc too, and in-process through src/edition.c.
+# that they work outside ovc too, and in-process through src/emit/edition.c.
 #
 #  - every fixture in tests/fixtures/akn/ is valid AKN (the schema);
 #  - golden files: tests/golden/<fixture>.<edition>.<medium>.html;
@@ -8,7 +8,7 @@
 #  - assertions on what the editions must contain (numbering, lists,
 #    references, aanhef, toelichting, themes, steps, woordenlijst, safety);
 #  - the print output stays inside docs/print-xhtml.md's subset;
-#  - src/edition.c gives the same bytes as xsltproc, from two threads,
+#  - src/emit/edition.c gives the same bytes as xsltproc, from two threads,
 #    refuses what it must, and writes atomically.
 # Prints TAP.
 set -u
@@ -113,7 +113,7 @@ check "ondertekening: voorzitter and griffier" in_order "$L" '<div class="ondert
 check "draft: meta and visible marking while ontwerp" in_order "$L" '<title>Verordening sociaal domein Den Helder 2027 (ontwerp)</title>' '<meta name="ovc-status" content="ontwerp"/>' '<div class="ontwerp-melding" role="note">'
 check "no draft marking once vastgesteld" hasnt "$tmp/vastgesteld.verordening.screen.html" 'ontwerp-melding'
 check "status, version and date in head" in_order "$L" '<meta name="ovc-versie" content="0.9"/>' '<meta name="ovc-datum" content="2026-10-01"/>' '<meta name="ovc-stijl" content="verordening"/>'
-# The citizen edition on screen is a bundle of pages (src/site.h); $P holds them all.
+# The citizen edition on screen is a bundle of pages (src/emit/site.h); $P holds them all.
 check "citizen site: start, a page per theme, route, woordenlijst, A-Z, over" in_order "$P" '<ovc:site' 'bestand="publieksversie.html"' 'bestand="publieksversie-werk.html"' 'bestand="publieksversie-geldzorgen.html"' 'bestand="publieksversie-wonen.html"' 'bestand="publieksversie-zo-werkt-het.html"' 'bestand="publieksversie-woordenlijst.html"' 'bestand="publieksversie-a-z.html"' 'bestand="publieksversie-over.html"'
 check "themes: cards with illustrations in themas.md order, each a link to its page" in_order "$P" '<h2 id="wat-wilt-u">Waar gaat uw vraag over?</h2>' 'alt="Een vrouw aan het werk in een winkel"' 'href="publieksversie-werk.html"' 'thema-geldzorgen.svg' 'href="publieksversie-geldzorgen.html"' 'thema-wonen.svg' 'href="publieksversie-wonen.html"'
 check "theme grouping: Voor inwoners thema= before the article's, one topic under two themes" in_order "$P" 'bestand="publieksversie-geldzorgen.html"' 'id="thema_geldzorgen__art_5.1"' 'bestand="publieksversie-wonen.html"' 'id="thema_wonen__art_5.1"' 'id="thema_wonen__art_6.1"' 'bestand="publieksversie-zo-werkt-het.html"'
@@ -273,8 +273,8 @@ if bad:
     sys.exit('\n'.join(bad[:10]))
 EOF
 
-# --------------------------------------------- in-process (src/edition.c)
-objs="$BUILD/obj/edition.o $BUILD/obj/embedded-data.o $BUILD/obj/embedded.o $BUILD/obj/errtext.o"
+# --------------------------------------------- in-process (src/emit/edition.c)
+objs="$BUILD/obj/emit/edition.o $BUILD/obj/embedded-data.o $BUILD/obj/base/embedded.o $BUILD/obj/base/errtext.o"
 missing=0
 for o in $objs; do [ -f "$o" ] || missing=1; done
 if [ "$missing" = 1 ]; then
@@ -349,7 +349,7 @@ int main(int argc, char **argv)
 }
 EOF
 	# shellcheck disable=SC2086
-	if cc -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc $(pkg-config --cflags libxml-2.0 libxslt) \
+	if cc -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc -Isrc/base -Isrc/emit $(pkg-config --cflags libxml-2.0 libxslt) \
 		-o "$tmp/edition_driver" "$tmp/edition_driver.c" $objs $OVC_LDFLAGS \
 		$(pkg-config --libs libexslt libxslt libxml-2.0) -lpthread >"$tmp/cc" 2>&1; then
 		ok "edition.c: test driver builds"

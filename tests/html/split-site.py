@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Split the citizen edition's bundle (<ovc:site>, src/site.h) into its
+"""Split the citizen edition's bundle (<ovc:site>, src/emit/site.h) into its
 pages, as ovc build does, for tests that run xsltproc by hand.
 
     split-site.py BUNDLE DIR   writes DIR/<bestand> for each page and

@@ -1,6 +1,6 @@
 /*
- * Unit tests for LSP positions (src/lsp_pos.c) and source overlays
- * (src/source.c): byte offsets to line/character and back in utf-32,
+ * Unit tests for LSP positions (src/cli/lsp_pos.c) and source overlays
+ * (src/source/source.c): byte offsets to line/character and back in utf-32,
  * utf-8 and utf-16, counted by hand on a line with "ë" (2 bytes) and
  * "😀" (4 bytes, 2 UTF-16 units), CRLF line ends, positions past the end.
  */

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the readability analyser (src/readability.c): counts and
+ * Unit tests for the readability analyser (src/check/readability.c): counts and
  * figures of texts counted by hand, and every rule firing on a crafted
  * sentence and staying silent on its near-miss.
  */

@@ -1,4 +1,4 @@
-/* Unit tests for the reference scanner (src/refs.c). */
+/* Unit tests for the reference scanner (src/model/refs.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

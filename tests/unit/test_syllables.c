@@ -1,4 +1,4 @@
-/* Unit tests for the Dutch syllable counter (src/syllables.c). */
+/* Unit tests for the Dutch syllable counter (src/check/syllables.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* Unit tests for the tokeniser and sentence splitter (src/textsplit.c). */
+/* Unit tests for the tokeniser and sentence splitter (src/check/textsplit.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

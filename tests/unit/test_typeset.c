@@ -1,7 +1,7 @@
 /*
  * Unit tests for the typesetter's pure parts: pagination rules
- * (src/typeset_page.c) on line heights computed by hand, the print style
- * parser (src/typeset_style.c) and Dutch hyphenation (src/typeset_hyph.c).
+ * (src/typeset/typeset_page.c) on line heights computed by hand, the print style
+ * parser (src/typeset/typeset_style.c) and Dutch hyphenation (src/typeset/typeset_hyph.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>

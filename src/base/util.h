@@ -1,0 +1,77 @@
+#ifndef OVC_UTIL_H
+#define OVC_UTIL_H
+
+/*
+ * Small shared helpers: allocation that dies on out-of-memory in one place
+ * (STYLE.md §10), a growable string buffer (no cap of its own: inputs are
+ * capped where they are read, SOURCE_MAX_BYTES in src/source/source.h; §11),
+ * and UTF-8 helpers. Everything here is thread-safe.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation. On failure these print one Dutch line and exit(3). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Grow the array *P of *CAP elements of ELEM bytes so it holds at least
+ * NEED elements. Capacity grows by half again each time (amortised linear).
+ */
+void xgrow(void *pp, size_t *cap, size_t need, size_t elem);
+
+/* Append X to the array P (with fields P, N, CAP as names). */
+#define VEC_PUSH(p, n, cap, x)                                   \
+	do {                                                         \
+		xgrow(&(p), &(cap), (size_t)(n) + 1, sizeof *(p));       \
+		(p)[(n)++] = (x);                                        \
+	} while (0)
+
+/*
+ * A growable NUL-terminated byte buffer. Invariant: buf is never NULL
+ * after strbuf_init and buf[len] == '\0'.
+ */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+/* Hand the buffer to the caller (who frees it); SB is left released. */
+char *strbuf_detach(struct strbuf *sb, size_t *len);
+void strbuf_add(struct strbuf *sb, const void *data, size_t n);
+void strbuf_puts(struct strbuf *sb, const char *s);
+void strbuf_putc(struct strbuf *sb, char c);
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(struct strbuf *sb);
+/* Append S as a JSON string literal, with quotes. */
+void strbuf_json_string(struct strbuf *sb, const char *s);
+
+/*
+ * Decode one UTF-8 code point at S (at most N bytes). Returns its length
+ * (1..4) and stores the code point in *CP, or returns 0 when the bytes are
+ * not valid UTF-8 (overlong forms, surrogates and values above U+10FFFF
+ * are invalid).
+ */
+int utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+/* Number of code points in the first N bytes of valid UTF-8 text S. */
+size_t utf8_count(const char *s, size_t n);
+/* Encode CP at OUT (room for 4 bytes); returns the length. */
+int utf8_encode(unsigned cp, char *out);
+
+/* ASCII-only case-insensitive helpers (keywords are ASCII). */
+int ascii_casecmp_n(const char *a, const char *b, size_t n);
+int ascii_lower(int c);
+
+/* Is C a letter: ASCII letter or any byte of a non-ASCII UTF-8 sequence. */
+int is_word_byte(unsigned char c);
+
+#endif
