@@ -39,7 +39,7 @@ src = open(html, encoding='utf-8').read()
 # headings, the wetstechnische informatie
 src = re.sub(r'<a class="permalink" .*?</a>', '', src, flags=re.S)
 src = src.replace('id="wetstechnische-informatie"', '')
-def fix(s):  # names are ASCII, other bytes as ~XX (src/typeset.c dest_name)
+def fix(s):  # names are ASCII, other bytes as ~XX (src/typeset/typeset.c dest_name)
     if not re.fullmatch(r'[!-~]*', s): return '\0' + s  # never an id: a name must be ASCII
     b = re.sub(rb'~([0-9A-F]{2})', lambda m: bytes([int(m.group(1), 16)]), s.encode('ascii'))
     return b.decode('utf-8')

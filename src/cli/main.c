@@ -317,7 +317,7 @@ int main(int argc, char **argv)
 			return EXIT_CLEAN;
 		}
 	}
-	/* lsp and serve parse their own options (src/lsp.h, src/serve.h) */
+	/* lsp and serve parse their own options (src/cli/lsp.h, src/cli/serve.h) */
 	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
 		return lsp_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)

@@ -463,7 +463,7 @@ static void emit_article(struct emitter *e, xmlNodePtr parent, const struct unit
 		emit_lid(e, n, &a->leden[i]);
 	e->defs_article = NULL;
 	xmlNodePtr inw = emit_hcontainer(e, n, a, BLOCK_INWONERS, "voorInwoners", "inwoners");
-	/* the steering of the citizen edition, as written (src/citizen.h) */
+	/* the steering of the citizen edition, as written (src/check/citizen.h) */
 	for (size_t i = 0; inw && i < a->ninw_attrs; i++)
 		ovc_attr(e, inw, a->inw_attrs[i].key, a->inw_attrs[i].value);
 	emit_hcontainer(e, n, a, BLOCK_TOELICHTING, "toelichting", "toelichting");

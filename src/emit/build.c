@@ -269,7 +269,7 @@ static int write_outputs(struct ordinance *o, const struct rd_stats *st, const c
 	if (rc == 0)
 		rc = copy_images(o, out, err);
 	for (size_t i = 0; i < NEDITIONS && rc == 0; i++) {
-		if (editions[i].site) /* several pages from one transformation: src/site.h */
+		if (editions[i].site) /* several pages from one transformation: src/emit/site.h */
 			rc = site_write(akn, editions[i].sheet, out, err);
 		else if (editions[i].html)
 			rc = write_edition(akn, editions[i].sheet, out, editions[i].html, err);

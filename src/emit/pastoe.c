@@ -1,5 +1,5 @@
 /*
- * Applying a wijzigingsverordening (src/pastoe.h). Reading its source, and
+ * Applying a wijzigingsverordening (src/emit/pastoe.h). Reading its source, and
  * carrying out each formula on the editable picture of the ordinance.
  * The formulas are those of docs/wijzig.md; each function below names the
  * Aanwijzing it follows.

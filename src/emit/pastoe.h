@@ -3,7 +3,7 @@
 
 /*
  * Applying a wijzigingsverordening (docs/wijzig.md) to the editable picture
- * of an ordinance (src/wijzig.h). Every instruction is one of the formulas
+ * of an ordinance (src/emit/wijzig.h). Every instruction is one of the formulas
  * of the Aanwijzingen that `ovc wijzig` writes; anything else is refused
  * with a Dutch message, and so is a renumbering clause that does not say
  * what the instruction does ("onder vernummering van …" is checked).

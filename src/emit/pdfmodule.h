@@ -8,9 +8,9 @@
  * their 40 shared libraries, a quarter of `ovc check` on a 25,000-word
  * ordinance; check and stats never typeset.
  *
- * The module's interface is src/typeset.h: print XHTML + a print style in,
+ * The module's interface is src/typeset/typeset.h: print XHTML + a print style in,
  * one PDF out; it knows nothing of editions. Which editions get a PDF, from
- * which stylesheet and with which style, is src/build.c's table.
+ * which stylesheet and with which style, is src/emit/build.c's table.
  *
  * The module is looked for beside the running ovc (the build tree:
  * build/ovc-pdf.so) and then in ../lib/ovc/ relative to it (an installed
@@ -26,7 +26,7 @@
  * Loading twice is harmless. */
 int pdfmodule_load(char **err);
 
-/* typeset_pdf_file() (src/typeset.h) through the module; loads it first. */
+/* typeset_pdf_file() (src/typeset/typeset.h) through the module; loads it first. */
 int pdfmodule_typeset(const struct typeset_input *in, const char *path, char **err);
 
 #endif

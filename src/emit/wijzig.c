@@ -1,6 +1,6 @@
 /*
  * The commands `ovc wijzig`, `ovc pas-toe` and `ovc check` on a
- * wijzigingsverordening (src/wijzig.h). Options, loading, the order of the
+ * wijzigingsverordening (src/emit/wijzig.h). Options, loading, the order of the
  * steps and the exit status; the work is in wijzig_gen.c, pastoe.c and
  * wijzig_out.c.
  */

@@ -1,5 +1,5 @@
 /*
- * The editable picture of an ordinance's sources (src/wijzig.h): reading
+ * The editable picture of an ordinance's sources (src/emit/wijzig.h): reading
  * it from a directory with the parser's unit structure, reading an article
  * section line by line into blocks, leden and onderdelen, numbering it as
  * parse_structure.c does, and writing it back as source format v1.

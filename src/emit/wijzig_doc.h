@@ -12,7 +12,7 @@
  * generator applies every instruction it writes to a working copy with the
  * applier's own code, so what it writes is what pas-toe does.
  *
- * The ordinance model (src/model.h) is only read: for the unit structure
+ * The ordinance model (src/model/model.h) is only read: for the unit structure
  * and to compare two texts (wz_model_text).
  */
 

@@ -1,5 +1,5 @@
 /*
- * The generator of `ovc wijzig` (src/wijzig_gen.h). It matches the
+ * The generator of `ovc wijzig` (src/emit/wijzig_gen.h). It matches the
  * articles of two versions (label, then title, then number and text), walks
  * each chapter in the order of the text and writes one change item per
  * changed article in the formulas of docs/wijzig.md. Every instruction is

@@ -1,5 +1,5 @@
 /*
- * The model as text (wz_model_text in src/wijzig.h): what ovc publishes of
+ * The model as text (wz_model_text in src/emit/wijzig.h): what ovc publishes of
  * an ordinance, one line per unit, block, lid and onderdeel, so that two
  * sources can be compared without looking at how their Markdown is laid
  * out. `ovc pas-toe --vergelijk` and the round-trip tests use it.

@@ -1,5 +1,5 @@
 /*
- * The outputs of `ovc wijzig` (src/wijzig_gen.h): the source of the
+ * The outputs of `ovc wijzig` (src/emit/wijzig_gen.h): the source of the
  * wijzigingsverordening (wijziging.md), its HTML and PDF, and the renvooi
  * edition (the whole new text with insertions and deletions marked, in
  * HTML and PDF). Screen HTML and print XHTML come from the same writer

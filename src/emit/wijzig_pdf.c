@@ -1,6 +1,6 @@
 /*
- * The PDFs of `ovc wijzig` (src/wijzig_pdf.h) through the typesetter
- * module ovc-pdf.so (src/pdfmodule.h), with the legal edition's print
+ * The PDFs of `ovc wijzig` (src/emit/wijzig_pdf.h) through the typesetter
+ * module ovc-pdf.so (src/emit/pdfmodule.h), with the legal edition's print
  * style: a wijzigingsverordening and a renvooi are legal texts.
  */
 #include "wijzig_pdf.h"

@@ -210,7 +210,7 @@ struct unit {
 	size_t nthemes, nkernwaarden, nwetten;
 	char *stap;
 	/* attributes of the Voor inwoners heading (kop=, thema=, trefwoorden=,
-	 * termijn=; docs/format.md), owned here; see src/citizen.h */
+	 * termijn=; docs/format.md), owned here; see src/check/citizen.h */
 	struct attr *inw_attrs;
 	size_t ninw_attrs;
 	struct grondslag *grondslagen;

@@ -669,7 +669,7 @@ static const char *const unit_keys[][10] = {
 	[UNIT_CHAPTER] = {"#", ".", "wet", NULL},
 	[UNIT_SECTION] = {"#", ".", "wet", NULL},
 	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap",
-	                  "herkomst"}, /* herkomst=: src/transpose.h */
+	                  "herkomst"}, /* herkomst=: src/emit/transpose.h */
 	[UNIT_ANNEX] = {"#", ".", NULL},
 };
 
@@ -923,7 +923,7 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 		return;
 	}
 	if (h->nattrs && b == BLOCK_INWONERS && !a->ninw_attrs) {
-		/* kop=, thema=, … steer the citizen edition (src/citizen.c checks them) */
+		/* kop=, thema=, … steer the citizen edition (src/check/citizen.c checks them) */
 		a->inw_attrs = h->attrs;
 		a->ninw_attrs = h->nattrs;
 		h->attrs = NULL;

@@ -6,7 +6,7 @@
  * (the text of a stylesheets/print-*.ini, docs/typesetter.md) → a PDF,
  * with pango 1.50 and cairo 1.16. It is not a browser: it lays out a
  * closed subset of XHTML. It knows nothing of editions, stylesheets or
- * output names: the caller (src/build.c, through src/pdfmodule.h) makes
+ * output names: the caller (src/emit/build.c, through src/emit/pdfmodule.h) makes
  * the print XHTML and chooses the style. This is the whole interface of
  * the module ovc-pdf.so; an edition that wants a PDF (the legal edition,
  * the citizen edition, the raadsbesluit, a renvooi) calls it the same way:
@@ -63,7 +63,7 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 int typeset_pdf_file(const struct typeset_input *in, const char *path, char **err);
 
 /* OVC_VERSION of the ovc this typesetter was built with: ovc checks it
- * when it loads the typesetter as ovc-pdf.so (src/pdfmodule.h). */
+ * when it loads the typesetter as ovc-pdf.so (src/emit/pdfmodule.h). */
 extern const char *const typeset_module_version;
 
 #endif

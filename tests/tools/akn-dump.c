@@ -5,10 +5,10 @@
  * targets from it. Exit status 1 when the check finds errors (the AKN is
  * printed all the same), 2 when DIR cannot be read.
  */
-#include "../../src/akn.h"
-#include "../../src/compile.h"
-#include "../../src/diag.h"
-#include "../../src/model.h"
+#include "akn.h"
+#include "compile.h"
+#include "diag.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /*
  * Unit tests for the helpers of issue 22: the hash map behind the lookups
- * (src/strmap.c), the edit distance behind "bedoelt u …?" (src/suggest.c),
- * the PNG decoder (src/illustration.c) and the Dutch errno texts
- * (src/errtext.c).
+ * (src/base/strmap.c), the edit distance behind "bedoelt u …?" (src/base/suggest.c),
+ * the PNG decoder (src/check/illustration.c) and the Dutch errno texts
+ * (src/base/errtext.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
