@@ -2,6 +2,7 @@
 
 #include "akn.h"
 #include "edition.h"
+#include "embedded.h"
 #include "model.h"
 #include "output.h"
 #include "resolve.h"
@@ -9,9 +10,35 @@
 #include "pdfmodule.h"
 #include "util.h"
 
+#include <errno.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/*
+ * The editions, one row each: the stylesheet that makes both the screen
+ * HTML and the print XHTML (docs/editions.md), the files written into
+ * OUT, and the print style the typesetter sets the print XHTML with
+ * (docs/typesetter.md). html or pdf may be NULL. Adding an edition is a
+ * row here plus its stylesheet and print style in stylesheets/ (embedded
+ * by the Makefile); nothing else knows the list.
+ */
+struct edition_row {
+	const char *sheet;
+	const char *html;
+	const char *pdf;
+	const char *style;
+};
+
+static const struct edition_row editions[] = {
+	{"stylesheets/verordening.xsl", "verordening.html", "verordening.pdf", "stylesheets/print-verordening.ini"},
+	{"stylesheets/publieksversie.xsl", "publieksversie.html", "publieksversie.pdf", "stylesheets/print-publieksversie.ini"},
+	{"stylesheets/raadsbesluit.xsl", "raadsbesluit.html", "raadsbesluit.pdf", "stylesheets/print-raadsbesluit.ini"},
+};
+#define NEDITIONS (sizeof editions / sizeof editions[0])
 
 struct copy_job {
 	const struct ordinance *o;
@@ -91,6 +118,124 @@ static int write_edition(xmlDocPtr akn, const char *sheet, const char *out, cons
 	return rc;
 }
 
+/* One PDF edition: its print XHTML, typeset with its print style. */
+static char *write_pdf(xmlDocPtr akn, const struct edition_row *r, const char *basedir,
+                       const char *out)
+{
+	struct edition_error e = {0};
+	const struct embedded_file *f = embedded_find(r->style);
+	if (!f)
+		return xasprintf("kan %s niet maken: %s ontbreekt in ovc", r->pdf, r->style);
+	xmlDocPtr x = edition_transform(r->sheet, akn, "print", &e);
+	if (!x)
+		return xasprintf("kan de druk-XHTML voor %s niet maken: %s", r->pdf, e.message);
+	struct typeset_input in = {x, f->path, (const char *)f->data, f->len, basedir};
+	char *path = xasprintf("%s/%s", out, r->pdf), *err = NULL, *msg = NULL;
+	if (pdfmodule_typeset(&in, path, &err)) {
+		msg = xasprintf("kan %s niet maken: %s", r->pdf, err);
+		free(err);
+	}
+	free(path);
+	xmlFreeDoc(x);
+	return msg;
+}
+
+/* A child typesetting the rows I ≡ K (mod N), I ≥ 1, one after the
+ * other: the first error, if any, goes through the pipe. */
+static pid_t spawn_pdfs(xmlDocPtr akn, size_t k, size_t n, const char *basedir, const char *out,
+                        int *fd)
+{
+	int pfd[2];
+	if (pipe(pfd) != 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(pfd[0]);
+		char *msg = NULL;
+		for (size_t i = 1 + k; i < NEDITIONS && !msg; i += n)
+			if (editions[i].pdf)
+				msg = write_pdf(akn, &editions[i], basedir, out);
+		if (msg) {
+			size_t l = strlen(msg);
+			if (write(pfd[1], msg, l) != (ssize_t)l)
+				_exit(2);
+		}
+		_exit(msg ? 1 : 0);
+	}
+	close(pfd[1]);
+	if (pid < 0) {
+		close(pfd[0]);
+		return -1;
+	}
+	*fd = pfd[0];
+	return pid;
+}
+
+/* The child's error message, or NULL when it succeeded. */
+static char *reap_pdfs(pid_t pid, int fd)
+{
+	struct strbuf msg;
+	char buf[512];
+	ssize_t n;
+	int status = 0;
+	strbuf_init(&msg);
+	while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0)
+			strbuf_add(&msg, buf, (size_t)n);
+	close(fd);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	char *err = NULL;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		err = msg.len ? strbuf_detach(&msg, NULL)
+		              : xasprintf("een opmaakproces voor de PDF's is afgebroken");
+	strbuf_release(&msg);
+	return err;
+}
+
+/*
+ * Every PDF edition, in parallel in processes, not threads: pango 1.50 is
+ * not free of shared state between threads (two threads typesetting at
+ * once gave a justified line different glyph spacing in one run out of
+ * two), and byte-identical output comes first. The first row (the
+ * largest) is typeset here; the others are shared among as many children
+ * as there are other cores, at least one, each typesetting its rows one
+ * after the other (a child per small edition would only compete for the
+ * cores). OVC_TS_SERIAL=1 typesets all in this process (for measuring).
+ * The first error is reported.
+ */
+static int write_pdfs(xmlDocPtr akn, const char *basedir, const char *out, char **err)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nchild = cores > 2 ? (size_t)cores - 1 : 1;
+	if (nchild > NEDITIONS - 1)
+		nchild = NEDITIONS - 1;
+	if (getenv("OVC_TS_SERIAL"))
+		nchild = 0;
+	pid_t pid[NEDITIONS];
+	int fd[NEDITIONS];
+	fflush(NULL);
+	for (size_t k = 0; k < nchild; k++)
+		pid[k] = spawn_pdfs(akn, k, nchild, basedir, out, &fd[k]);
+	char *msg = editions[0].pdf ? write_pdf(akn, &editions[0], basedir, out) : NULL;
+	for (size_t k = 0; k < nchild; k++) {
+		char *m = pid[k] > 0 ? reap_pdfs(pid[k], fd[k]) : NULL;
+		for (size_t i = 1 + k; pid[k] <= 0 && i < NEDITIONS && !m; i += nchild)
+			if (editions[i].pdf) /* no child: here */
+				m = write_pdf(akn, &editions[i], basedir, out);
+		if (m && !msg)
+			msg = m;
+		else
+			free(m);
+	}
+	for (size_t i = 1; nchild == 0 && i < NEDITIONS && !msg; i++)
+		if (editions[i].pdf)
+			msg = write_pdf(akn, &editions[i], basedir, out);
+	if (msg)
+		*err = msg;
+	return msg ? -1 : 0;
+}
+
 int build_outputs(struct ordinance *o, const char *out, char **err)
 {
 	/* The PDF module is loaded first: a missing one must not leave a
@@ -106,14 +251,13 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	free(xml);
 	if (rc == 0)
 		rc = copy_images(o, out, err);
-	if (rc == 0)
-		rc = write_edition(akn, "stylesheets/verordening.xsl", out, "verordening.html", err);
-	if (rc == 0)
-		rc = write_edition(akn, "stylesheets/publieksversie.xsl", out, "publieksversie.html", err);
+	for (size_t i = 0; i < NEDITIONS && rc == 0; i++)
+		if (editions[i].html)
+			rc = write_edition(akn, editions[i].sheet, out, editions[i].html, err);
 	if (rc == 0)
 		rc = report_readability_write(o, out, err);
-	if (rc == 0) /* both PDF editions, typeset in two processes */
-		rc = pdfmodule_editions(akn, o->dir, out, err);
+	if (rc == 0)
+		rc = write_pdfs(akn, o->dir, out, err);
 	xmlFreeDoc(akn);
 	return rc;
 }

@@ -21,6 +21,7 @@ static const char *const keys[FM_COUNT] = {
 	[FM_ADVIES] = "advies",
 	[FM_NUMMERING] = "nummering",
 	[FM_PLICHTEN] = "plichten",
+	[FM_VOORSTELNUMMER] = "voorstelnummer",
 };
 
 const char *frontmatter_key(int k)

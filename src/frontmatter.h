@@ -4,7 +4,7 @@
 /*
  * The YAML front matter of verordening.md (libyaml): titel, citeertitel,
  * gemeente, gemeentecode, status, versie, vastgesteld, inwerkingtreding,
- * voorstel, advies, nummering. Values are stored in o->fm[] with their
+ * voorstel, advies, nummering, plichten, voorstelnummer. Values are stored in o->fm[] with their
  * spans; problems are reported to D (rule voorblad).
  */
 

@@ -221,6 +221,7 @@ enum fm_key {
 	FM_ADVIES,
 	FM_NUMMERING,
 	FM_PLICHTEN, /* aan | uit: the completeness check (data/plichten.tsv) */
+	FM_VOORSTELNUMMER, /* the number of the council proposal (raadsbesluit) */
 	FM_COUNT
 };
 

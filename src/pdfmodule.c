@@ -14,13 +14,13 @@
 
 #define MODULE_NAME "ovc-pdf.so"
 
-typedef int editions_fn(xmlDocPtr, const char *, const char *, char **);
+typedef int typeset_fn(const struct typeset_input *, const char *, char **);
 
 /* Present when the typesetter is linked into the program itself. */
-extern int typeset_editions(xmlDocPtr, const char *, const char *, char **)
+extern int typeset_pdf_file(const struct typeset_input *, const char *, char **)
 	__attribute__((weak));
 
-static editions_fn *editions;
+static typeset_fn *typeset;
 
 /* The folder of the running executable, or NULL. */
 static char *exe_dir(void)
@@ -39,10 +39,10 @@ static char *exe_dir(void)
 
 int pdfmodule_load(char **err)
 {
-	if (editions)
+	if (typeset)
 		return 0;
-	if (typeset_editions) {
-		editions = typeset_editions;
+	if (typeset_pdf_file) {
+		typeset = typeset_pdf_file;
 		return 0;
 	}
 	char *dir = exe_dir();
@@ -76,7 +76,7 @@ int pdfmodule_load(char **err)
 	} else if (!h) {
 		*err = xasprintf("kan de PDF-module %s niet laden: %s", cand[which], why);
 	} else {
-		void *fn = dlsym(h, "typeset_editions");
+		void *fn = dlsym(h, "typeset_pdf_file");
 		const char *const *ver = dlsym(h, "typeset_module_version");
 		if (!fn || !ver) {
 			*err = xasprintf("%s is geen PDF-module van ovc", cand[which]);
@@ -84,7 +84,7 @@ int pdfmodule_load(char **err)
 			*err = xasprintf("de PDF-module %s hoort bij ovc %s, niet bij ovc %s",
 			                 cand[which], *ver, OVC_VERSION);
 		} else {
-			memcpy(&editions, &fn, sizeof editions); /* object to function pointer (POSIX) */
+			memcpy(&typeset, &fn, sizeof typeset); /* object to function pointer (POSIX) */
 			rc = 0;
 		}
 		/* The module stays loaded for the rest of the run: no dlclose. */
@@ -95,9 +95,9 @@ int pdfmodule_load(char **err)
 	return rc;
 }
 
-int pdfmodule_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err)
+int pdfmodule_typeset(const struct typeset_input *in, const char *path, char **err)
 {
 	if (pdfmodule_load(err))
 		return -1;
-	return editions(akn, basedir, out, err);
+	return typeset(in, path, err);
 }

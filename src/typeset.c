@@ -17,7 +17,6 @@
 #include "typeset.h"
 #include "typeset_int.h"
 
-#include "edition.h"
 #include "output.h"
 #include "util.h"
 #include "version.h"
@@ -33,8 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,12 +43,19 @@ enum bkind { BK_TEXT, BK_FIGURE, BK_RULE, BK_TOC };
 #ifndef LAYOUT_BUDGET
 #define LAYOUT_BUDGET 8000
 #endif
+/* The sRGB profile of the PDF/A OutputIntent (Debian: icc-profiles-free). */
+#ifndef OVC_ICC_PROFILE
+#define OVC_ICC_PROFILE "/usr/share/color/icc/sRGB.icc"
+#endif
+/* Entries that end the TOC together on its last page. */
+#define TOC_LAST 4
 enum skind { SP_BOLD, SP_ITALIC, SP_MONO, SP_SUP, SP_SUB, SP_LINK };
 
 struct span {
 	int start, end;
 	enum skind kind;
 	char *target; /* SP_LINK: "dest='…'" / "uri='…'" attributes */
+	int plain;    /* SP_LINK: set in the text colour (a term, a self-reference) */
 };
 
 struct block {
@@ -70,6 +74,7 @@ struct block {
 	char *running; /* running header from this heading on */
 	char *toc_target;
 	int toc_page;
+	double space_before; /* added to the role's space before (room to sign) */
 	unsigned brk_before : 1, brk_after : 1, keep_next : 1, keep_together : 1, lbody : 1;
 	char *opens; /* structure tags opened before the block, space-separated */
 	int closes;  /* structure tags closed after it */
@@ -217,19 +222,53 @@ static struct block *new_block(struct ts *t, enum bkind kind, enum ts_role role,
 
 static void add_span(struct block *b, int start, enum skind k, char *target)
 {
-	struct span s = {start, (int)b->text.len, k, target};
+	struct span s = {start, (int)b->text.len, k, target, 0};
 	if (s.end > s.start)
 		VEC_PUSH(b->sp, b->nsp, b->capsp, s);
 	else
 		free(target);
 }
 
-/* Append text with XML whitespace collapsed; words hyphenated if HYPH. */
+/* Does the text so far end where a quotation opens (start, space, bracket)? */
+static int opens_quote(const struct strbuf *o)
+{
+	if (o->len == 0)
+		return 1;
+	char p = o->buf[o->len - 1];
+	return p == ' ' || p == '(' || p == '[' || p == '/' ||
+	       (o->len >= 3 && (!memcmp(o->buf + o->len - 3, "\xE2\x80\xA8", 3) || /* line separator */
+	                        !memcmp(o->buf + o->len - 3, "\xE2\x80\x98", 3)));  /* ‘ */
+}
+
+/*
+ * A straight quote as a typographic one: " opens (“) after a space or a
+ * bracket and closes (”) elsewhere; ' opens (‘) only before a letter
+ * after a space, except in the Dutch elisions ’s and ’t, and is ’ else.
+ */
+static void put_quote(struct strbuf *o, char q, const char *next)
+{
+	int open = opens_quote(o);
+	if (q == '"') {
+		strbuf_puts(o, open ? "\xE2\x80\x9C" : "\xE2\x80\x9D");
+		return;
+	}
+	int elision = (next[0] == 's' || next[0] == 't') && !is_word_byte((unsigned char)next[1]);
+	int letter = is_word_byte((unsigned char)next[0]) && !(next[0] >= '0' && next[0] <= '9');
+	strbuf_puts(o, open && letter && !elision ? "\xE2\x80\x98" : "\xE2\x80\x99");
+}
+
+/* Append text with XML whitespace collapsed; words hyphenated if HYPH;
+ * straight quotes made typographic. */
 static void add_text(struct ts *t, struct block *b, const char *s, int hyph)
 {
 	struct strbuf *o = &b->text;
 	while (*s) {
 		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\'') {
+			put_quote(o, (char)c, s + 1);
+			s++;
+			continue;
+		}
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
 			if (o->len && o->buf[o->len - 1] != ' ' &&
 			    !(o->len >= 3 && memcmp(o->buf + o->len - 3, "\xE2\x80\xA8", 3) == 0))
@@ -253,12 +292,41 @@ static void add_text(struct ts *t, struct block *b, const char *s, int hyph)
 	}
 }
 
+/*
+ * The name of the PDF destination for ID: ID with every byte outside
+ * printable ASCII, and '~', written as "~XX" (hex). cairo 1.16 writes a
+ * destination's name as the raw bytes of its UTF-8 but a link's /D as a
+ * UTF-16 text string, so a name with "ë" never matched its link; in ASCII
+ * the two are the same bytes. Both sides, and a link from another edition
+ * ("verordening.pdf#…"), go through here.
+ */
+static char *dest_name(const char *id)
+{
+	struct strbuf o;
+	strbuf_init(&o);
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (*p < 0x21 || *p > 0x7E || *p == '~' || *p == '\'')
+			strbuf_printf(&o, "~%02X", *p);
+		else
+			strbuf_putc(&o, (char)*p);
+	}
+	return strbuf_detach(&o, NULL);
+}
+
+/* "dest='NAME'" for cairo's link and outline attributes. */
+static char *dest_attr(const char *id)
+{
+	char *n = dest_name(id), *a = xasprintf("dest='%s'", n);
+	free(n);
+	return a;
+}
+
 static char *link_attrs(struct ts *t, const char *href)
 {
 	if (href[0] == '#') {
 		if (!g_hash_table_contains(t->ids, href + 1))
 			return NULL; /* checked by the stylesheets; never a dangling link */
-		return xasprintf("dest='%s'", href + 1);
+		return dest_attr(href + 1);
 	}
 	if (strncmp(href, "https:", 6) == 0 || strncmp(href, "http:", 5) == 0 ||
 	    strncmp(href, "mailto:", 7) == 0) {
@@ -270,8 +338,12 @@ static char *link_attrs(struct ts *t, const char *href)
 	 * a relative URI (cairo 1.16's GoToR with a named destination sets a
 	 * tag error at the page end, so it is not used) */
 	const char *dot = strstr(href, ".html");
-	if (dot && !strchr(href, '/') && !strchr(href, '\'') && (dot[5] == '\0' || dot[5] == '#'))
-		return xasprintf("uri='%.*s.pdf%s'", (int)(dot - href), href, dot + 5);
+	if (dot && !strchr(href, '/') && !strchr(href, '\'') && (dot[5] == '\0' || dot[5] == '#')) {
+		char *frag = dest_name(dot[5] ? dot + 6 : ""), *a;
+		a = xasprintf("uri='%.*s.pdf%s%s'", (int)(dot - href), href, dot[5] ? "#" : "", frag);
+		free(frag);
+		return a;
+	}
 	return NULL;
 }
 
@@ -309,8 +381,13 @@ static void inline_node(struct ts *t, struct block *b, xmlNodePtr c, int hyph)
 		char *href = attr(c, "href");
 		inline_children(t, b, c, hyph);
 		char *target = href ? link_attrs(t, href) : NULL;
+		size_t before = b->nsp;
 		if (target)
 			add_span(b, start, SP_LINK, target);
+		/* terms and self-references stay clickable but are not marked:
+		 * on paper 400 blue "college"s are noise */
+		if (b->nsp > before && (has_class(c, "term") || has_class(c, "zelf")))
+			b->sp[b->nsp - 1].plain = 1;
 		xmlFree(href);
 	} else if (!strcmp(name, "br")) {
 		if (b->text.len && b->text.buf[b->text.len - 1] == ' ')
@@ -625,8 +702,19 @@ static void heading(struct ts *t, xmlNodePtr n, int level, struct ctx cx)
 	}
 	xmlFree(ol);
 	xmlFree(run);
-	if (t->in_titlepage && level == 1 && !t->doc_title)
-		t->doc_title = xstrdup(b->text.buf);
+	if (t->in_titlepage && level == 1 && !t->doc_title) { /* metadata: no-break spaces as spaces */
+		struct strbuf d;
+		strbuf_init(&d);
+		for (const char *c = b->text.buf; *c; c++) {
+			if ((unsigned char)c[0] == 0xC2 && (unsigned char)c[1] == 0xA0) {
+				strbuf_putc(&d, ' ');
+				c++;
+			} else {
+				strbuf_putc(&d, *c);
+			}
+		}
+		t->doc_title = strbuf_detach(&d, NULL);
+	}
 }
 
 static void blocks(struct ts *t, xmlNodePtr n, struct ctx cx)
@@ -667,6 +755,8 @@ static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 			struct block *b = para(t, c, role, cx.indent + (name[0] == 'b' ? t->st.list_indent : 0), "P");
 			if (role == TR_LABEL)
 				b->keep_next = 1;
+			if (has_class(c, "tekenruimte")) /* room for a signature: four body lines */
+				b->space_before = 4 * t->st.role[TR_BODY].size * t->st.role[TR_BODY].leading;
 		} else if (!strcmp(name, "ul") && has_class(c, "wet-labels")) {
 			label_line(t, c, cx);
 		} else if (!strcmp(name, "ol") || !strcmp(name, "ul")) {
@@ -916,6 +1006,9 @@ static void expand_toc(struct ts *t)
 			e.leaf = NULL;
 			VEC_PUSH(t->b, t->nb, t->capb, e);
 		}
+		/* the last entries go together: no TOC page holds a line or two */
+		for (size_t k = t->nb > first_entry + TOC_LAST ? t->nb - TOC_LAST : first_entry; k + 1 < t->nb; k++)
+			t->b[k].keep_next = 1;
 		if (t->nb > first_entry) {
 			free(t->b[first_entry].opens);
 			t->b[first_entry].opens = xstrdup("TOC TOCI");
@@ -947,11 +1040,12 @@ static PangoAttrList *attrs_of(struct ts *t, const struct block *b)
 			a2 = pango_attr_rise_new((int)((s->kind == SP_SUP ? 0.35 : -0.15) *
 			                               t->st.role[b->role].size * PANGO_SCALE));
 			break;
-		case SP_LINK:
-			a = pango_attr_foreground_new((guint16)(t->st.link_colour[0] * 65535),
-			                              (guint16)(t->st.link_colour[1] * 65535),
-			                              (guint16)(t->st.link_colour[2] * 65535));
+		case SP_LINK: { /* a plain link keeps the attribute: it makes the link a run of its own */
+			const double *c = s->plain ? t->st.role[b->role].colour : t->st.link_colour;
+			a = pango_attr_foreground_new((guint16)(c[0] * 65535), (guint16)(c[1] * 65535),
+			                              (guint16)(c[2] * 65535));
 			break;
+		}
 		}
 		a->start_index = (guint)s->start;
 		a->end_index = (guint)s->end;
@@ -1096,6 +1190,45 @@ static void layout_block(struct ts *t, struct block *b)
 	b->lay = lay;
 }
 
+/* ---------------------------------------------------- running headers */
+
+/* Heading B (placed from its first line) changes the running header. */
+static void run_heading(const struct block *b, const char **h1, const char **h2)
+{
+	if (!b->running || (b->level != 1 && b->level != 2))
+		return;
+	if (b->level == 1) {
+		*h1 = b->running;
+		*h2 = NULL;
+	} else {
+		*h2 = b->running;
+	}
+}
+
+/*
+ * HDR[p]: the heading in force at the top of page p (a Deel's or a
+ * chapter's), as a reader finds a place by it: the last one before the
+ * page, or the ones that open it (headings placed before any text on it).
+ * A heading further down the page names the next page, not this one.
+ */
+static void running_headers(struct ts *t, const struct ts_place *pl, size_t npl, char **hdr, int pages)
+{
+	const char *h1 = NULL, *h2 = NULL;
+	size_t i = 0;
+	for (int cur = 0; cur < pages; cur++) {
+		if (i < npl && h1 && !strcmp(h1, "Inhoudsopgave") && !h2 && t->b[pl[i].block].kind != BK_TOC)
+			h1 = NULL; /* the TOC names only its own pages */
+		for (size_t j = i; j < npl && pl[j].page == cur && pl[j].from == 0 && t->b[pl[j].block].level &&
+		                   t->b[pl[j].block].kind == BK_TEXT;
+		     j++)
+			run_heading(&t->b[pl[j].block], &h1, &h2);
+		hdr[cur] = (char *)(h2 ? h2 : h1);
+		for (; i < npl && pl[i].page == cur; i++)
+			if (pl[i].from == 0)
+				run_heading(&t->b[pl[i].block], &h1, &h2);
+	}
+}
+
 /* ------------------------------------------------------------ drawing */
 
 struct emit {
@@ -1107,7 +1240,30 @@ struct emit {
 	int outline_parent[6];
 	const char **stack; /* open structure tags */
 	size_t nstack, capstack;
+	int page;             /* being drawn, 0-based */
+	struct ts_link *lk;   /* every link drawn, for the annotations' /Contents */
+	size_t nlk, caplk;
 };
+
+/* Remember a link's rectangle and its text (bytes [A, Z) of TEXT, without
+ * soft hyphens and line separators). */
+static void note_link(struct emit *e, double x, double y, double w, double h, const char *text, int a, int z)
+{
+	struct strbuf s;
+	strbuf_init(&s);
+	for (int i = a; i < z; i++) {
+		if (i + 1 < z && (unsigned char)text[i] == 0xC2 && (unsigned char)text[i + 1] == 0xAD) {
+			i++;
+		} else if (i + 2 < z && !memcmp(text + i, "\xE2\x80\xA8", 3)) {
+			strbuf_putc(&s, ' ');
+			i += 2;
+		} else {
+			strbuf_putc(&s, text[i]);
+		}
+	}
+	struct ts_link l = {e->page, x, y, w, h, strbuf_detach(&s, NULL)};
+	VEC_PUSH(e->lk, e->nlk, e->caplk, l);
+}
 
 static void set_colour(cairo_t *cr, const double c[3])
 {
@@ -1253,6 +1409,13 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 	const char *text = pango_layout_get_text(b->lay);
 	int line_end = line->start_index + line->length;
 	int keep_end_shy = ends_hyphenated(b, line);
+	/* cairo 1.16 does not mark the parent's text again after a Link ends
+	 * (nor on a new page once a Link has ended), so in a block with links
+	 * every other run is a Span of its own: no text outside the structure
+	 * (PDF/UA, Matterhorn 01-005) */
+	int has_links = 0;
+	for (size_t i = 0; i < b->nsp && !has_links; i++)
+		has_links = b->sp[i].kind == SP_LINK;
 	for (GSList *g = line->runs; g; g = g->next) {
 		PangoGlyphItem *run = g->data;
 		PangoItem *it = run->item;
@@ -1262,9 +1425,12 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 			char *at = xasprintf("%s rect=[%.2f %.2f %.2f %.2f]", lk->target, x, ytop, w, h);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, at);
 			free(at);
+			note_link(e, x, ytop, w, h, b->text.buf, lk->start, lk->end);
 			e->t->links++;
-			set_colour(cr, st->link_colour);
+			set_colour(cr, lk->plain ? st->role[b->role].colour : st->link_colour);
 		} else {
+			if (has_links)
+				cairo_tag_begin(cr, "Span", NULL);
 			set_colour(cr, st->role[b->role].colour);
 		}
 		cairo_move_to(cr, x + (double)run->start_x_offset / PANGO_SCALE,
@@ -1324,6 +1490,8 @@ static void draw_line(struct emit *e, struct block *b, PangoLayoutLine *line, do
 		}
 		if (lk)
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
+		else if (has_links)
+			cairo_tag_end(cr, "Span");
 		x += w + (double)(run->start_x_offset + run->end_x_offset) / PANGO_SCALE;
 	}
 }
@@ -1403,7 +1571,7 @@ static void add_outline(struct emit *e, struct block *b)
 {
 	int lvl = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
 	int parent = e->outline_parent[lvl - 1];
-	char *at = xasprintf("dest='%s'", b->ids[0]);
+	char *at = dest_attr(b->ids[0]);
 	struct strbuf s;
 	strbuf_init(&s);
 	for (size_t i = 0; i < b->text.len; i++) {
@@ -1436,7 +1604,9 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 	if (p->from == 0) {
 		tag_open_list(e, b->opens);
 		for (size_t i = 0; i < b->nids; i++) {
-			char *at = xasprintf("name='%s' x=%.2f y=%.2f", b->ids[i], st->m_left, y);
+			char *nm = dest_name(b->ids[i]);
+			char *at = xasprintf("name='%s' x=%.2f y=%.2f", nm, st->m_left, y);
+			free(nm);
 			cairo_tag_begin(cr, CAIRO_TAG_DEST, at);
 			cairo_tag_end(cr, CAIRO_TAG_DEST);
 			free(at);
@@ -1463,8 +1633,14 @@ static void draw_place(struct emit *e, const struct ts_place *p)
 		if (p->from == 0 && b->lbody)
 			tag_begin(e, "LBody");
 		char *link = NULL;
-		if (b->kind == BK_TOC) {
-			link = xasprintf("dest='%s'", b->toc_target);
+		if (b->kind == BK_TOC) { /* the whole entry, to the page number, is the link */
+			double h = 0;
+			for (int i = p->from; i < p->to; i++)
+				h += b->lh[i];
+			char *d = dest_attr(b->toc_target);
+			link = xasprintf("%s rect=[%.2f %.2f %.2f %.2f]", d, st->m_left, y, measure(t), h);
+			free(d);
+			note_link(e, st->m_left, y, measure(t), h, b->text.buf, 0, (int)b->text.len);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
 			t->links++;
 		} else if (b->leaf) {
@@ -1682,12 +1858,13 @@ static void status_line(struct ts *t)
 	t->b[1] = nb;
 }
 
-int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
+int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
                 struct typeset_stats *stats, char **err)
 {
 	struct ts t;
 	memset(&t, 0, sizeof t);
-	t.basedir = basedir;
+	t.basedir = in->basedir;
+	xmlDocPtr doc = in->doc;
 	strbuf_init(&t.pend_opens);
 	double t0 = now_ms(), tb = 0, tl = 0, mb0 = rss_mb();
 	xmlNodePtr root = xmlDocGetRootElement(doc), head = NULL, body = NULL;
@@ -1702,7 +1879,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		return -1;
 	}
 	read_head(&t, head);
-	if (ts_style_load(&t.st, t.stijl ? t.stijl : "", err)) {
+	if (ts_style_parse(&t.st, in->style_name, in->style, in->style_len, err)) {
 		ts_free(&t);
 		return -1;
 	}
@@ -1752,7 +1929,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 		const struct ts_role_style *rs = &t.st.role[b->role];
 		pb[i].nlines = b->nlines;
 		pb[i].lh = b->lh;
-		pb[i].before = b->kind == BK_FIGURE ? rs->before + 4 : rs->before;
+		pb[i].before = (b->kind == BK_FIGURE ? rs->before + 4 : rs->before) + b->space_before;
 		pb[i].after = b->kind == BK_FIGURE ? (b->keep_next ? 2 : 8) : rs->after;
 		if (b->label && i > 0 && t.b[i - 1].label == NULL && b->indent > t.b[i - 1].indent)
 			pb[i].before += 0;
@@ -1819,35 +1996,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	e.t = &t;
 	e.pages = pages;
 	e.hdr = xcalloc((size_t)pages, sizeof *e.hdr);
-	{
-		const char *h1 = NULL, *h2 = NULL;
-		int cur = -1;
-		for (size_t i = 0; i < npl; i++) {
-			struct block *b = &t.b[pl[i].block];
-			while (cur < pl[i].page) { /* carried over to a new page */
-				cur++;
-				if (h1 && !strcmp(h1, "Inhoudsopgave") && !h2 && t.b[pl[i].block].kind != BK_TOC)
-					h1 = NULL; /* the TOC names only its own pages */
-				e.hdr[cur] = (char *)(h2 ? h2 : h1);
-			}
-			if (pl[i].from == 0 && b->running && (b->level == 1 || b->level == 2)) {
-				if (b->level == 1) {
-					h1 = b->running;
-					h2 = NULL;
-				} else {
-					h2 = b->running;
-				}
-				/* the first heading on a page names it */
-				int first_on_page = 1;
-				for (size_t k = i; k-- > 0 && pl[k].page == pl[i].page;)
-					if (pl[k].from == 0 && t.b[pl[k].block].running &&
-					    t.b[pl[k].block].level <= 2)
-						first_on_page = 0;
-				if (first_on_page || b->level == 2)
-					e.hdr[cur] = (char *)(h2 ? h2 : h1);
-			}
-		}
-	}
+	running_headers(&t, pl, npl, e.hdr, pages);
 	double t1 = now_ms();
 
 	/* emission */
@@ -1866,10 +2015,10 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	cairo_pdf_surface_set_metadata(e.surf, CAIRO_PDF_METADATA_CREATOR, "ovc");
 	cairo_pdf_surface_set_metadata(e.surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(e.surf, CAIRO_PDF_METADATA_MOD_DATE, date);
-	free(date);
 	e.cr = cairo_create(e.surf);
 	size_t k = 0;
 	for (int page = 0; page < pages; page++) {
+		e.page = page;
 		furniture(&e, page);
 		for (; k < npl && pl[k].page == page; k++)
 			draw_place(&e, &pl[k]);
@@ -1886,6 +2035,7 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	cairo_surface_destroy(e.surf);
 	free(e.hdr);
 	free(pl);
+	/* the links' texts are freed after the post-processing below */
 	int rc = 0;
 	if (cst != CAIRO_STATUS_SUCCESS) {
 		*err = xasprintf("cairo: %s", cairo_status_to_string(cst));
@@ -1897,16 +2047,23 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 			if (t.b[i].kind == BK_FIGURE)
 				alts[na++] = t.b[i].alt;
 		char *buf = strbuf_detach(&out, len);
-		if (ts_pdf_postprocess(&buf, len, t.st.lang, alts, na) != 0) {
-			*err = xasprintf("de PDF van cairo heeft een onverwachte vorm");
+		char *producer = xasprintf("ovc %s met cairo %s", OVC_VERSION, cairo_version_string());
+		struct ts_pdf_meta m = {t.st.lang, alts, na, title, t.author, t.subject, t.keywords, producer,
+		                        date, t.st.page_h, e.lk, e.nlk, OVC_ICC_PROFILE};
+		if (ts_pdf_postprocess(&buf, len, &m, err) != 0) {
 			free(buf);
 			rc = -1;
 		} else {
 			*pdf = buf;
 		}
+		free(producer);
 		free(alts);
 	}
 	strbuf_release(&out);
+	for (size_t i = 0; i < e.nlk; i++)
+		free(e.lk[i].text);
+	free(e.lk);
+	free(date);
 	if (stats) {
 		stats->pages = pages;
 		stats->blocks = t.nb;
@@ -1929,12 +2086,12 @@ int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
 	return rc;
 }
 
-int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char **err)
+int typeset_pdf_file(const struct typeset_input *in, const char *path, char **err)
 {
 	char *pdf = NULL;
 	size_t len = 0;
 	struct typeset_stats stats;
-	if (typeset_pdf(doc, basedir, &pdf, &len, &stats, err))
+	if (typeset_pdf(in, &pdf, &len, &stats, err))
 		return -1;
 	int rc = output_write_file(path, pdf, len, err);
 	free(pdf);
@@ -1949,93 +2106,4 @@ int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char 
 	return rc;
 }
 
-struct job {
-	xmlDocPtr akn;
-	const char *sheet, *basedir;
-	char *path;
-	char *err;
-};
-
-static void run_job(struct job *j)
-{
-	struct edition_error e = {0};
-	xmlDocPtr x = edition_transform(j->sheet, j->akn, "print", &e);
-	if (!x) {
-		j->err = xasprintf("kan de druk-XHTML niet maken: %s", e.message);
-		return;
-	}
-	char *err = NULL;
-	if (typeset_pdf_file(x, j->basedir, j->path, &err)) {
-		const char *base = strrchr(j->path, '/');
-		j->err = xasprintf("kan %s niet maken: %s", base ? base + 1 : j->path, err);
-		free(err);
-	}
-	xmlFreeDoc(x);
-}
-
 const char *const typeset_module_version = OVC_VERSION;
-
-/*
- * The two editions are typeset in parallel in two processes, not two
- * threads: pango 1.50 is not free of shared state between threads (two
- * threads typesetting at once gave a justified line different glyph
- * spacing in one run out of two), and byte-identical output comes first.
- * The child reports an error through a pipe.
- */
-int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err)
-{
-	struct job jobs[2] = {
-		{akn, "stylesheets/verordening.xsl", basedir, xasprintf("%s/verordening.pdf", out), NULL},
-		{akn, "stylesheets/publieksversie.xsl", basedir, xasprintf("%s/publieksversie.pdf", out), NULL},
-	};
-	int pfd[2] = {-1, -1};
-	pid_t pid = -1;
-	fflush(NULL);
-	if (!getenv("OVC_TS_SERIAL") && pipe(pfd) == 0) {
-		pid = fork();
-		if (pid == 0) {
-			close(pfd[0]);
-			run_job(&jobs[1]);
-			if (jobs[1].err) {
-				size_t l = strlen(jobs[1].err);
-				if (write(pfd[1], jobs[1].err, l) != (ssize_t)l)
-					_exit(2);
-			}
-			_exit(jobs[1].err ? 1 : 0);
-		}
-		close(pfd[1]);
-		if (pid < 0)
-			close(pfd[0]);
-	}
-	run_job(&jobs[0]);
-	if (pid > 0) {
-		struct strbuf msg;
-		char buf[512];
-		ssize_t r;
-		int status = 0;
-		strbuf_init(&msg);
-		while ((r = read(pfd[0], buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
-			if (r > 0)
-				strbuf_add(&msg, buf, (size_t)r);
-		close(pfd[0]);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-			jobs[1].err = msg.len ? strbuf_detach(&msg, NULL)
-			                      : xasprintf("het opmaakproces voor publieksversie.pdf is afgebroken");
-		strbuf_release(&msg);
-	} else {
-		run_job(&jobs[1]);
-	}
-	int rc = 0;
-	for (int i = 0; i < 2; i++) {
-		if (jobs[i].err && rc == 0) {
-			*err = jobs[i].err;
-			rc = -1;
-		} else {
-			free(jobs[i].err);
-		}
-		free(jobs[i].path);
-	}
-	return rc;
-}

@@ -2,19 +2,28 @@
 #define OVC_TYPESET_H
 
 /*
- * The PDF editions: a typesetter for the print XHTML of an edition
- * (docs/print-xhtml.md) with pango 1.50 and cairo 1.16. It is not a
- * browser: it lays out a closed subset of XHTML with a print style kept as
- * data (stylesheets/print-<stijl>.ini, chosen by <meta name="ovc-stijl">).
- * docs/typesetter.md describes the design.
+ * The PDF typesetter: print XHTML (docs/print-xhtml.md) + a print style
+ * (the text of a stylesheets/print-*.ini, docs/typesetter.md) → a PDF,
+ * with pango 1.50 and cairo 1.16. It is not a browser: it lays out a
+ * closed subset of XHTML. It knows nothing of editions, stylesheets or
+ * output names: the caller (src/build.c, through src/pdfmodule.h) makes
+ * the print XHTML and chooses the style. This is the whole interface of
+ * the module ovc-pdf.so; an edition that wants a PDF (the legal edition,
+ * the citizen edition, the raadsbesluit, a renvooi) calls it the same way:
  *
+ *   const struct embedded_file *f = embedded_find("stylesheets/print-verordening.ini");
+ *   struct typeset_input in = {xhtml, f->path, (const char *)f->data, f->len, "verordening"};
  *   char *err = NULL;
- *   if (typeset_pdf_file(xhtml, "verordening", "out/verordening.pdf", &err))
+ *   if (pdfmodule_typeset(&in, "out/verordening.pdf", &err))
  *           report err;
  *
- * Threads: typeset_pdf() may run in several threads at once (each call
- * has its own font map, fontconfig configuration and cairo surface); the
- * hyphenation dictionary is loaded once and shared read-only.
+ * Links: "#id" must name an id in the document (else the link is left
+ * out); "name.html#id" becomes the relative URI "name.pdf#id" (another
+ * edition beside this one); http(s) and mailto stay URIs.
+ *
+ * Processes: call it once per process at a time (pango 1.50 keeps shared
+ * state between threads); src/build.c runs editions in parallel in
+ * forked processes. The hyphenation dictionary is loaded once per process.
  */
 
 #include <libxml/tree.h>
@@ -32,25 +41,26 @@ struct typeset_stats {
 	double mb_start, mb_laid_out, mb_end; /* resident memory, MB */
 };
 
+/* One typesetting job. All pointers are borrowed. */
+struct typeset_input {
+	xmlDocPtr doc;          /* print XHTML */
+	const char *style_name; /* the style's name in messages ("stylesheets/print-verordening.ini") */
+	const char *style;      /* the style's text, STYLE_LEN bytes */
+	size_t style_len;
+	const char *basedir; /* images (<img src>) are read relative to it */
+};
+
 /*
- * Typeset DOC (borrowed; print XHTML) to PDF bytes. Images are read
- * relative to BASEDIR. Returns 0 and the bytes in *PDF (malloc'ed) and
- * *LEN, or -1 with *ERR (malloc'ed, Dutch). STATS may be NULL.
- * Deterministic: the same DOC and SOURCE_DATE_EPOCH give the same bytes.
+ * Typeset IN to PDF bytes. Returns 0 and the bytes in *PDF (malloc'ed)
+ * and *LEN, or -1 with *ERR (malloc'ed, Dutch). STATS may be NULL.
+ * Deterministic: the same input and SOURCE_DATE_EPOCH give the same bytes.
  */
-int typeset_pdf(xmlDocPtr doc, const char *basedir, char **pdf, size_t *len,
+int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
                 struct typeset_stats *stats, char **err);
 
-/* typeset_pdf() written atomically to PATH (src/output.h). */
-int typeset_pdf_file(xmlDocPtr doc, const char *basedir, const char *path, char **err);
-
-/*
- * Both PDF editions of AKN (borrowed): the print XHTML of
- * stylesheets/verordening.xsl and publieksversie.xsl, typeset in two
- * threads and written to OUT/verordening.pdf and OUT/publieksversie.pdf.
- * Returns 0, or -1 with *ERR.
- */
-int typeset_editions(xmlDocPtr akn, const char *basedir, const char *out, char **err);
+/* typeset_pdf() written atomically to PATH (src/output.h); with
+ * OVC_TYPESET_STATS set, one line of figures on stderr. */
+int typeset_pdf_file(const struct typeset_input *in, const char *path, char **err);
 
 /* OVC_VERSION of the ovc this typesetter was built with: ovc checks it
  * when it loads the typesetter as ovc-pdf.so (src/pdfmodule.h). */

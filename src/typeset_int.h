@@ -8,6 +8,7 @@
  *   typeset_hyph.c   Dutch hyphenation: libhyphen → U+00AD
  *   typeset_page.c   pagination: keep, widow and orphan rules (pure logic)
  *   typeset_pdf.c    post-processing of cairo's PDF (incremental update)
+ *   typeset_pdfa.c   its PDF/A parts: XMP, Artifacts, zlib
  *   typeset.c        XHTML → blocks, pango layout, cairo emission
  */
 
@@ -53,8 +54,6 @@ extern const char *const ts_role_names[TR_COUNT];
 /* Parse the .ini text (NAME for messages). Every key must be present and
  * known. Returns 0, or -1 with *ERR (malloc'ed, Dutch). */
 int ts_style_parse(struct ts_style *st, const char *name, const char *text, size_t len, char **err);
-/* Load stylesheets/print-<stijl>.ini from the embedded table. */
-int ts_style_load(struct ts_style *st, const char *stijl, char **err);
 
 /* ------------------------------------------------------ hyphenation */
 
@@ -100,13 +99,48 @@ int ts_paginate(const struct ts_pblock *b, size_t n, double page_h, int widows, 
 
 /* --------------------------------------------------- post-processing */
 
+/* A link drawn on page PAGE (0-based): its rectangle in cairo's user
+ * space (y down, pt) and its text, for the annotation's /Contents. */
+struct ts_link {
+	int page;
+	double x, y, w, h;
+	char *text;
+};
+
+/* What the update writes besides cairo's PDF (all borrowed). */
+struct ts_pdf_meta {
+	const char *lang;                       /* "nl-NL": /Lang, dc:language */
+	char *const *alts;                      /* /Alt of the I-th Figure element */
+	size_t nalt;
+	const char *title, *author, *subject, *keywords, *producer; /* Info and XMP */
+	const char *date;                       /* "2026-10-13T00:00:00Z" (UTC) */
+	double page_h;                          /* to turn link rectangles into PDF space */
+	const struct ts_link *links;
+	size_t nlinks;
+	const char *icc_path;                   /* the sRGB profile of the OutputIntent */
+};
+
 /*
- * Append an incremental update to the PDF in *PDF and *LEN (cairo's output):
- * the Catalog gets /Lang (LANG) and /ViewerPreferences
- * <</DisplayDocTitle true>>; the I-th Figure structure element gets /Alt
- * (ALTS[I]) for I < NALT. Returns 0, or -1 when the PDF is not as cairo
- * writes it.
+ * Append an incremental update to the PDF in *PDF and *LEN (cairo's
+ * output) that makes it PDF/A-2a and PDF/UA-1 as far as its structure
+ * allows (docs/pdfa.md): the Catalog gets /Lang, DisplayDocTitle,
+ * /Metadata (XMP) and an sRGB /OutputIntents; a new Info dictionary that
+ * matches the XMP; every page /Tabs /S and its furniture marked as an
+ * Artifact; every Link annotation /Contents (its text) and /F 4 (print);
+ * every Figure structure element its /Alt. Returns 0, or -1 with *ERR
+ * (malloc'ed, Dutch) when the PDF is not as cairo writes it or the ICC
+ * profile is missing.
  */
-int ts_pdf_postprocess(char **pdf, size_t *len, const char *lang, char *const *alts, size_t nalt);
+int ts_pdf_postprocess(char **pdf, size_t *len, const struct ts_pdf_meta *m, char **err);
+
+/* typeset_pdfa.c: zlib in and out; the XMP packet; furniture as Artifact
+ * (the content stream S of N bytes with everything before its first
+ * marked-content sequence wrapped in "/Artifact BMC … EMC"). Each returns
+ * 0, or -1 when the input is not as expected. */
+struct strbuf;
+int ts_inflate(const char *in, size_t n, struct strbuf *out);
+int ts_deflate(const char *in, size_t n, struct strbuf *out);
+char *ts_pdf_xmp(const struct ts_pdf_meta *m, size_t *len);
+int ts_pdf_artifacts(const char *s, size_t n, struct strbuf *out);
 
 #endif

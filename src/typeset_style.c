@@ -6,7 +6,6 @@
  */
 #include "typeset_int.h"
 
-#include "embedded.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -211,24 +210,4 @@ int ts_style_parse(struct ts_style *st, const char *name, const char *text, size
 	}
 	free(in.e);
 	return in.failed ? -1 : 0;
-}
-
-int ts_style_load(struct ts_style *st, const char *stijl, char **err)
-{
-	if (strcmp(stijl, "verordening") != 0 && strcmp(stijl, "publieksversie") != 0) {
-		*err = xasprintf("onbekende drukstijl '%s' (ovc-stijl)", stijl);
-		return -1;
-	}
-	char *path = xasprintf("stylesheets/print-%s.ini", stijl);
-	const struct embedded_file *f = embedded_find(path);
-	int rc;
-	if (!f) {
-		*err = xasprintf("%s ontbreekt in ovc", path);
-		rc = -1;
-	} else {
-		rc = ts_style_parse(st, path, (const char *)f->data, f->len, err);
-		snprintf(st->name, sizeof st->name, "%s", stijl);
-	}
-	free(path);
-	return rc;
 }

@@ -153,6 +153,31 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The title with the municipality's name unbroken ("Den Helder"). -->
+  <xsl:template name="titel-onafgebroken">
+    <xsl:choose>
+      <xsl:when test="$gemeente and contains($titel, $gemeente)">
+        <xsl:value-of select="substring-before($titel, $gemeente)"/>
+        <xsl:value-of select="translate($gemeente, ' ', '&#160;')"/>
+        <xsl:value-of select="substring-after($titel, $gemeente)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$titel"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The signatures of the conclusions: each role, room to sign (class
+       tekenruimte: the typesetter leaves space above), the name. -->
+  <xsl:template name="handtekeningen">
+    <xsl:for-each select="$act/akn:conclusions/akn:p/akn:signature">
+      <div class="handtekening">
+        <p class="rol"><xsl:apply-templates select="akn:role/node()"/></p>
+        <p class="tekenruimte naam">
+          <xsl:apply-templates select="node()[not(self::akn:role)][not(self::text() and normalize-space(.) = '')]"/>
+        </p>
+      </div>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- ============================================================ dates -->
 
   <!-- 2026-10-01 → 1 oktober 2026; anything else is written as it is. -->
@@ -224,11 +249,16 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A reference inside its own article ("het eerste lid", "dit
+       artikel") is class "ref zelf": print sets it unmarked. -->
   <xsl:template match="akn:ref">
+    <xsl:variable name="art" select="ancestor::akn:article[1]/@eId"/>
+    <xsl:variable name="doel" select="substring(normalize-space(@href), 2)"/>
     <xsl:call-template name="link">
       <xsl:with-param name="href" select="normalize-space(@href)"/>
       <xsl:with-param name="class">
         <xsl:choose>
+          <xsl:when test="$art and ($doel = $art or starts-with($doel, concat($art, '__')))">ref zelf</xsl:when>
           <xsl:when test="starts-with(normalize-space(@href), '#')">ref</xsl:when>
           <xsl:otherwise>ref extern</xsl:otherwise>
         </xsl:choose>

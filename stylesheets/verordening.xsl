@@ -39,7 +39,20 @@
           </header>
         </xsl:if>
         <main id="inhoud">
+          <xsl:if test="not($print)">
+            <nav class="kruimelpad" aria-label="Kruimelpad">
+              <ol>
+                <li>Gemeente <xsl:value-of select="$gemeente"/></li>
+                <li>Regelgeving</li>
+                <li aria-current="page"><xsl:value-of select="$citeertitel"/></li>
+              </ol>
+            </nav>
+          </xsl:if>
           <xsl:call-template name="titelpagina"/>
+          <xsl:if test="not($print)">
+            <xsl:call-template name="downloads"/>
+            <xsl:call-template name="wetstechnische-informatie"/>
+          </xsl:if>
           <xsl:call-template name="inhoudsopgave"/>
           <xsl:apply-templates select="$act/akn:preamble"/>
           <xsl:apply-templates select="$act/akn:body"/>
@@ -64,7 +77,7 @@
 
   <xsl:template name="titelpagina">
     <section class="titelpagina" aria-labelledby="titel">
-      <h1 id="titel"><xsl:value-of select="$titel"/></h1>
+      <h1 id="titel"><xsl:call-template name="titel-onafgebroken"/></h1>
       <p class="citeertitel">Citeertitel: <xsl:value-of select="$citeertitel"/></p>
       <p class="status">
         <xsl:text>Gemeente </xsl:text>
@@ -88,7 +101,12 @@
       <xsl:otherwise>
         <nav class="toc" aria-labelledby="inhoudsopgave">
           <h2 id="inhoudsopgave">Inhoud</h2>
+          <details class="toc-structuur">
+          <summary>Structuur van de verordening (<xsl:value-of select="count($act/akn:body//akn:article)"/> artikelen)</summary>
           <ol class="toc-lijst">
+            <xsl:if test="$act/akn:preamble">
+              <li><a href="#aanhef">Aanhef</a></li>
+            </xsl:if>
             <xsl:apply-templates select="$act/akn:body/*" mode="toc"/>
             <xsl:if test="$act/akn:conclusions">
               <li><a href="#slotformule">Ondertekening</a></li>
@@ -97,9 +115,25 @@
               <li><a href="#att_toelichting">Toelichting</a></li>
             </xsl:if>
           </ol>
+          </details>
         </nav>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The structure navigation: each top-level unit collapsible
+       (details/summary, no script), so that a phone opens on the text and
+       not on 5,000 pixels of contents; below it nested lists of links. -->
+  <xsl:template match="akn:body/akn:*[akn:part | akn:chapter | akn:section | akn:subsection | akn:article]" mode="toc" priority="1">
+    <li>
+      <details>
+        <summary><xsl:call-template name="kop-tekst"/></summary>
+        <ol>
+          <li><a href="#{@eId}">Begin van <xsl:call-template name="kop-tekst"/></a></li>
+          <xsl:apply-templates select="akn:part | akn:chapter | akn:section | akn:subsection | akn:article" mode="toc"/>
+        </ol>
+      </details>
+    </li>
   </xsl:template>
 
   <xsl:template match="akn:part | akn:chapter | akn:section | akn:subsection | akn:title | akn:book" mode="toc">
@@ -111,6 +145,124 @@
         </ol>
       </xsl:if>
     </li>
+  </xsl:template>
+
+  <!-- ============================================ downloads, informatie -->
+
+  <xsl:template name="downloads">
+    <p class="downloads">
+      <span class="downloads-kop">Downloaden:</span>
+      <xsl:text> </xsl:text>
+      <a href="verordening.pdf">Verordening als PDF</a>
+      <xsl:text> · </xsl:text>
+      <a href="verordening.akn.xml">Akoma Ntoso-XML</a>
+      <xsl:text> · </xsl:text>
+      <a href="raadsbesluit.html">Raadsbesluit</a>
+    </p>
+  </xsl:template>
+
+  <!-- What wetten.overheid.nl and lokaleregelgeving.overheid.nl show as
+       "wetstechnische informatie", collapsed. The delegated rules are found
+       in the text: every lid in which the college sets nadere regels or
+       beleidsregels ("het college stelt nadere regels", "in/bij nadere
+       regels"), not one that only mentions earlier ones. -->
+  <xsl:variable name="klein" select="'abcdefghijklmnopqrstuvwxyz'"/>
+  <xsl:variable name="groot" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+
+  <xsl:template name="wetstechnische-informatie">
+    <details class="wti" id="wetstechnische-informatie">
+      <summary>Wetstechnische informatie</summary>
+      <dl>
+        <dt>Officiële titel</dt>
+        <dd><xsl:value-of select="$titel"/></dd>
+        <dt>Citeertitel</dt>
+        <dd><xsl:value-of select="$citeertitel"/></dd>
+        <dt>Status</dt>
+        <dd><xsl:call-template name="status-tekst"/></dd>
+        <dt>Vastgesteld</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="not($ontwerp) and normalize-space($md/ovc:vastgesteld)">
+              <xsl:call-template name="datum">
+                <xsl:with-param name="iso" select="normalize-space($md/ovc:vastgesteld)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>nog niet (ontwerp)</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Inwerkingtreding</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="normalize-space($md/ovc:inwerkingtreding)">
+              <xsl:call-template name="datum">
+                <xsl:with-param name="iso" select="normalize-space($md/ovc:inwerkingtreding)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>niet vermeld</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Grondslagen</dt>
+        <dd>
+          <xsl:variable name="gelet" select="$act/akn:preamble/akn:citations/akn:citation/akn:p[starts-with(normalize-space(.), 'gelet op')]"/>
+          <xsl:choose>
+            <xsl:when test="$gelet"><xsl:apply-templates select="$gelet/node()"/></xsl:when>
+            <xsl:otherwise>niet vermeld</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Gedelegeerde regelgeving</dt>
+        <dd>
+          <xsl:variable name="delegatie" select="$act/akn:body//akn:article/akn:paragraph[
+            contains(translate(., $groot, $klein), 'college stelt nadere regels') or contains(translate(., $groot, $klein), 'in nadere regels')
+            or contains(translate(., $groot, $klein), 'bij nadere regels') or contains(translate(., $groot, $klein), 'college stelt beleidsregels')
+            or contains(translate(., $groot, $klein), 'in beleidsregels')]"/>
+          <xsl:choose>
+            <xsl:when test="$delegatie">
+              <ul class="delegatie">
+                <xsl:for-each select="$delegatie">
+                  <li>
+                    <a href="#{@eId}">
+                      <xsl:value-of select="normalize-space(../akn:num)"/>
+                      <xsl:if test="akn:num">
+                        <xsl:text>, lid </xsl:text>
+                        <xsl:value-of select="translate(normalize-space(akn:num), '.', '')"/>
+                      </xsl:if>
+                    </a>
+                    <xsl:text>: </xsl:text>
+                    <xsl:value-of select="normalize-space(akn:content | akn:intro)"/>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:otherwise>geen nadere regels of beleidsregels genoemd</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Intrekking</dt>
+        <dd>
+          <xsl:variable name="intrekking" select="($act/akn:body//akn:article[contains(translate(akn:heading, $groot, $klein), 'intrekking')])[1]"/>
+          <xsl:choose>
+            <xsl:when test="$intrekking">
+              <a href="#{$intrekking/@eId}"><xsl:call-template name="kop-tekst-van"><xsl:with-param name="e" select="$intrekking"/></xsl:call-template></a>
+              <xsl:text>: </xsl:text>
+              <xsl:variable name="lid" select="($intrekking/akn:paragraph)[1]"/>
+              <xsl:value-of select="normalize-space($lid/akn:intro | $lid/akn:content)"/>
+              <xsl:if test="$lid//akn:point">
+                <ul class="delegatie">
+                  <xsl:for-each select="$lid/akn:point | $lid/akn:list/akn:point">
+                    <li><xsl:value-of select="normalize-space(akn:num)"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(akn:content | akn:intro)"/></li>
+                  </xsl:for-each>
+                </ul>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise>geen artikel over intrekking</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </dl>
+    </details>
+  </xsl:template>
+
+  <xsl:template name="kop-tekst-van">
+    <xsl:param name="e"/>
+    <xsl:for-each select="$e"><xsl:call-template name="kop-tekst"/></xsl:for-each>
   </xsl:template>
 
   <xsl:template match="akn:article" mode="toc">
@@ -128,8 +280,11 @@
 
   <!-- ========================================================== aanhef -->
 
+  <!-- A heading of its own, so that the aanhef is in the TOC, the
+       bookmarks and the structure navigation, as on the official sites. -->
   <xsl:template match="akn:preamble">
-    <section class="aanhef" id="aanhef" aria-label="Aanhef">
+    <section class="aanhef" id="aanhef" aria-labelledby="aanhef__kop">
+      <h1 id="aanhef__kop">Aanhef</h1>
       <xsl:apply-templates/>
     </section>
   </xsl:template>
@@ -138,17 +293,35 @@
     <div class="formule formule-{@name}"><xsl:apply-templates/></div>
   </xsl:template>
 
-  <!-- The considerations ("gelezen …", "gelet op …") are a list. -->
+  <!-- The considerations ("gelezen …", "gelet op …"): paragraphs, as the
+       council's text has them; no list markers. -->
   <xsl:template match="akn:preamble/akn:citations">
-    <ul class="overwegingen">
+    <div class="overwegingen">
       <xsl:for-each select="akn:citation">
-        <li>
-          <xsl:call-template name="inline-eerst">
-            <xsl:with-param name="blokken" select="*"/>
-          </xsl:call-template>
-        </li>
+        <xsl:choose>
+          <!-- on screen a long "gelet op" (60 articles of 8 laws) folds
+               away, so that a phone reaches the first article -->
+          <xsl:when test="not($print) and string-length(normalize-space(.)) &gt; 300">
+            <details class="overweging overweging-lang">
+              <summary>
+                <xsl:value-of select="substring-before(concat(normalize-space(.), ' de '), ' de ')"/>
+                <xsl:text> … (</xsl:text>
+                <xsl:value-of select="count(.//akn:ref[not(contains(@href, 'artikel='))])"/>
+                <xsl:text> wetten, </xsl:text>
+                <xsl:value-of select="count(.//akn:ref[contains(@href, 'artikel=')])"/>
+                <xsl:text> artikelen)</xsl:text>
+              </summary>
+              <p><xsl:apply-templates select="akn:p/node()"/></p>
+            </details>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="overweging">
+              <xsl:apply-templates select="akn:p/node()"/>
+            </p>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
-    </ul>
+    </div>
   </xsl:template>
 
   <!-- ====================================================== hierarchy -->
@@ -177,6 +350,13 @@
         <xsl:if test="akn:heading"><xsl:text> </xsl:text></xsl:if>
       </xsl:if>
       <xsl:apply-templates select="akn:heading/node()"/>
+      <xsl:if test="not($print) and self::akn:article">
+        <xsl:text> </xsl:text>
+        <a class="permalink" href="#{@eId}">
+          <span aria-hidden="true">#</span>
+          <span class="verborgen">Permanente link naar <xsl:call-template name="num-klein"><xsl:with-param name="num" select="normalize-space(akn:num)"/></xsl:call-template></span>
+        </a>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 
@@ -195,6 +375,15 @@
 
   <xsl:template match="akn:article">
     <article class="artikel" id="{@eId}" aria-labelledby="{@eId}__kop">
+      <xsl:if test="not($print)">
+        <p class="kruimelpad-artikel">
+          <xsl:for-each select="ancestor::akn:part | ancestor::akn:chapter | ancestor::akn:section | ancestor::akn:subsection | ancestor::akn:title | ancestor::akn:book">
+            <a href="#{@eId}"><xsl:value-of select="normalize-space(akn:num)"/></a>
+            <xsl:text> › </xsl:text>
+          </xsl:for-each>
+          <xsl:value-of select="normalize-space(akn:num)"/>
+        </p>
+      </xsl:if>
       <xsl:call-template name="kop"/>
       <xsl:apply-templates select="akn:hcontainer[@name = 'doel']"/>
       <xsl:choose>
@@ -208,6 +397,9 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:apply-templates select="akn:hcontainer[@name != 'doel' and @name != 'toelichting' and @name != 'voorInwoners']"/>
+      <xsl:if test="not($print)">
+        <xsl:call-template name="naar-publieksversie"/>
+      </xsl:if>
       <xsl:if test="akn:hcontainer[@name = 'toelichting']">
         <p class="naar-toelichting">
           <a href="#{akn:hcontainer[@name = 'toelichting']/@eId}">
@@ -221,6 +413,24 @@
     </article>
   </xsl:template>
 
+  <!-- The article's citizen text: under the first theme it belongs to in
+       publieksversie.html (its ids are THEMA__ARTIKEL). A citizen edition
+       with other addresses overrides this template. -->
+  <xsl:template name="naar-publieksversie">
+    <xsl:variable name="r1" select="substring-before(concat(normalize-space(@refersTo), ' '), ' ')"/>
+    <xsl:variable name="thema" select="$act//akn:hcontainer[@name = 'thema'][normalize-space(@refersTo) = $r1]"/>
+    <xsl:if test="starts-with($r1, '#thema-') and $thema">
+      <p class="naar-publieksversie">
+        <a href="publieksversie.html#{$thema/@eId}__{@eId}">
+          <xsl:text>Uitleg in gewone taal bij </xsl:text>
+          <xsl:call-template name="num-klein">
+            <xsl:with-param name="num" select="normalize-space(akn:num)"/>
+          </xsl:call-template>
+        </a>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="akn:hcontainer[@name = 'doel']" priority="1">
     <div class="doel" id="{@eId}">
       <p class="blok-label">Doel</p>
@@ -231,7 +441,15 @@
   <!-- A numbered lid: a list item with its hanging number. -->
   <xsl:template match="akn:paragraph[akn:num]">
     <li class="lid" id="{@eId}">
-      <span class="lbl"><xsl:value-of select="normalize-space(akn:num)"/></span>
+      <span class="lbl">
+        <xsl:choose>
+          <xsl:when test="$print"><xsl:value-of select="normalize-space(akn:num)"/></xsl:when>
+          <xsl:otherwise>
+            <!-- the lid's number is its permanent link -->
+            <a class="permalink-lid" href="#{@eId}"><xsl:value-of select="normalize-space(akn:num)"/><span class="verborgen"> (permanente link naar <xsl:call-template name="num-klein"><xsl:with-param name="num" select="normalize-space(../akn:num)"/></xsl:call-template>, lid <xsl:value-of select="translate(normalize-space(akn:num), '.', '')"/>)</span></a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </span>
       <xsl:text> </xsl:text>
       <xsl:call-template name="lid-inhoud"/>
     </li>
@@ -298,21 +516,12 @@
   <!-- ===================================================== conclusions -->
 
   <xsl:template match="akn:conclusions">
-    <section class="slot" id="slotformule" aria-label="Slotformule en ondertekening">
-      <xsl:apply-templates select="*[not(akn:signature)]"/>
-      <xsl:if test="akn:p[akn:signature]">
-        <div class="ondertekening">
-          <xsl:for-each select="akn:p[akn:signature]">
-            <p class="handtekening">
-              <xsl:for-each select="akn:signature">
-                <xsl:apply-templates select="akn:role"/>
-                <br/>
-                <xsl:apply-templates select="node()[not(self::akn:role)][not(self::text() and normalize-space(.) = '')]"/>
-              </xsl:for-each>
-            </p>
-          </xsl:for-each>
-        </div>
-      </xsl:if>
+    <section class="slot" id="slotformule" aria-labelledby="slotformule__kop">
+      <h1 id="slotformule__kop">Ondertekening</h1>
+      <div class="ondertekening">
+        <xsl:apply-templates select="*[not(akn:signature)]"/>
+        <xsl:call-template name="handtekeningen"/>
+      </div>
     </section>
   </xsl:template>
 

@@ -38,7 +38,7 @@ render() { # render AKN DIR
 	mkdir -p "$2"
 	cp stylesheets/*.css "$2/"
 	[ -d "$(dirname "$1")/illustraties" ] && cp -R "$(dirname "$1")/illustraties" "$2/"
-	for ed in verordening publieksversie; do
+	for ed in verordening publieksversie raadsbesluit; do
 		xsltproc --nonet --stringparam medium screen "stylesheets/$ed.xsl" "$1" >"$2/$ed.html" ||
 			return 1
 		pages="$pages $2/$ed.html"
@@ -51,7 +51,7 @@ done
 if [ -x "$OVC" ] && "$OVC" build verordening -o "$tmp/echt" >"$tmp/ovc.log" 2>&1 &&
 	[ -f "$tmp/echt/verordening.akn.xml" ]; then
 	if [ -f "$tmp/echt/verordening.html" ]; then
-		pages="$pages $tmp/echt/verordening.html $tmp/echt/publieksversie.html"
+		pages="$pages $tmp/echt/verordening.html $tmp/echt/publieksversie.html $tmp/echt/raadsbesluit.html"
 		ok "real ordinance: editions written by ovc build"
 	elif render "$tmp/echt/verordening.akn.xml" "$tmp/echt"; then
 		ok "real ordinance: editions rendered from ovc build's AKN"
@@ -72,6 +72,17 @@ for p in $pages; do
 		head -20 "$tmp/vnu.log" | sed 's/^/#   /'
 	fi
 done
+
+# The legal edition on a phone (390 x 844): the first article within two
+# screens (collapsed structure navigation, wetstechnische informatie and
+# the long "gelet op").
+if [ -f "$tmp/echt/verordening.html" ]; then
+	if top=$(node tests/html/first-article.js "$tmp/echt/verordening.html" 2); then
+		ok "legal edition at 390 px: the first article starts within 2 screens ($top)"
+	else
+		not_ok "legal edition at 390 px: the first article starts within 2 screens ($top)"
+	fi
+fi
 
 # axe at both widths; its lines are numbered after ours.
 shots=""

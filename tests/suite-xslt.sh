@@ -40,7 +40,7 @@ done
 mkdir -p "$GOLD"
 for f in "$FIX"/*.akn.xml; do
 	base=$(basename "$f" .akn.xml)
-	for ed in verordening publieksversie; do
+	for ed in verordening publieksversie raadsbesluit; do
 		for medium in screen print; do
 			name="$base.$ed.$medium.html"
 			out="$tmp/$name"
@@ -81,16 +81,28 @@ for s in sys.argv[2:]:
 EOF
 }
 
-check "lid: hanging number 2. with its eId" has "$L" '<li class="lid" id="art_6.1__para_2"><span class="lbl">2.</span> Bij de beslissing'
+check "lid: hanging number 2. with its eId, on screen its permanent link" has "$L" '<li class="lid" id="art_6.1__para_2"><span class="lbl"><a class="permalink-lid" href="#art_6.1__para_2">2.<span class="verborgen"> (permanente link naar artikel 6.1, lid 2)</span></a></span> Bij de beslissing'
+check "lid in print: the bare hanging number" has "$tmp/editie.verordening.print.html" '<li class="lid" id="art_6.1__para_2"><span class="lbl">2.</span> Bij de beslissing'
+check "article heading: a permanent link with its own name" in_order "$L" '<h3 id="art_6.1__kop">' '<a class="permalink" href="#art_6.1">' '<span aria-hidden="true">#</span>' '<span class="verborgen">Permanente link naar artikel 6.1</span>'
+check "article: its place as breadcrumbs (Deel, Hoofdstuk) above the heading" in_order "$L" '<article class="artikel" id="art_6.1"' '<p class="kruimelpad-artikel"><a href="#part_3">Deel 3</a> › <a href="#chp_6">Hoofdstuk 6</a> › Artikel 6.1</p>' '<h3 id="art_6.1__kop">'
+check "page breadcrumbs: Gemeente › Regelgeving › citeertitel (current page)" in_order "$L" '<nav class="kruimelpad" aria-label="Kruimelpad">' '<li>Gemeente Den Helder</li>' '<li>Regelgeving</li>' '<li aria-current="page">Verordening sociaal domein Den Helder 2027</li>'
+check "downloads: the PDF, the AKN, the raadsbesluit" in_order "$L" '<p class="downloads">' '<a href="verordening.pdf">Verordening als PDF</a>' '<a href="verordening.akn.xml">Akoma Ntoso-XML</a>' '<a href="raadsbesluit.html">Raadsbesluit</a>'
+check "structure navigation: collapsed, each Deel a details of its own" in_order "$L" '<nav class="toc" aria-labelledby="inhoudsopgave">' '<details class="toc-structuur">' '<a href="#aanhef">Aanhef</a>' '<details>' '<summary>Deel 1 Wat geldt voor alle hulp</summary>' '<a href="#part_1">Begin van Deel 1 Wat geldt voor alle hulp</a>' '<a href="#slotformule">Ondertekening</a>'
+check "wetstechnische informatie: titles, status, dates, grondslagen, delegation, intrekking" in_order "$L" '<details class="wti" id="wetstechnische-informatie">' '<dt>Officiële titel</dt>' '<dt>Citeertitel</dt>' '<dt>Status</dt>' '<dd>Ontwerp · versie 0.9 · 1 oktober 2026</dd>' '<dt>Vastgesteld</dt>' '<dd>nog niet (ontwerp)</dd>' '<dt>Inwerkingtreding</dt>' '<dt>Grondslagen</dt>' '<dd>gelet op artikel' '<dt>Gedelegeerde regelgeving</dt>' '<dd>geen nadere regels of beleidsregels genoemd</dd>' '<dt>Intrekking</dt>'
+check "an article links to its citizen text (first theme)" has "$L" '<a href="publieksversie.html#thema_wonen__art_6.1">Uitleg in gewone taal bij artikel 6.1</a>'
 check "onderdeel: b. inside the lid's list" has "$L" '<ol class="onderdelen"><li id="art_6.1__para_2__point_a"><span class="lbl">a.</span> wat u zelf kunt;</li>'
 check "sub-onderdeel: 1°. one list deeper" has "$L" '<ol class="subonderdelen"><li id="art_6.1__para_2__point_b__point_1"><span class="lbl">1°.</span> uw partner; en</li>'
 check "one unnumbered lid: a div with the lid's eId, no number" has "$L" '<div class="lid" id="art_2.1__para_1">'
 check "begrippen: unnumbered list with dfn ids" has "$L" '<li id="art_1.1__para_1__point_2"><dfn id="term-college">college</dfn>: het college'
 check "defined term links to its definition" has "$L" '<a class="term" href="#term-maatwerkvoorziening">maatwerkvoorziening</a>'
 check "term without definition is not a link" has "$P" '<span class="term">melding</span>'
-check "internal reference links to the eId" has "$L" '<a href="#art_6.1__para_2__point_b__point_1" class="ref">onder b, 1°</a>'
+check "internal reference links to the eId; within its own article it is a self-reference (ref zelf)" has "$L" '<a href="#art_6.1__para_2__point_b__point_1" class="ref zelf">onder b, 1°</a>'
+check "a reference to another article is a plain ref" has "$L" '<a href="#art_2.1" class="ref">artikel 2.1</a>'
 check "external reference to wetten.overheid.nl, & escaped" has "$L" 'href="https://wetten.overheid.nl/jci1.3:c:BWBR0035362&amp;artikel=2.1.3&amp;lid=2" class="ref extern"'
-check "aanhef: formula, considerations as a list, besluit" in_order "$L" '<section class="aanhef"' 'De raad van de gemeente Den Helder;' '<ul class="overwegingen">' '<li>gelezen het voorstel' '<li>gezien het advies' '<li>gelet op artikel 147' '</ul>' 'besluit vast te stellen'
+check "aanhef: heading, formula, considerations as paragraphs (no list markers), besluit" in_order "$L" '<section class="aanhef" id="aanhef" aria-labelledby="aanhef__kop">' '<h1 id="aanhef__kop">Aanhef</h1>' 'De raad van de gemeente Den Helder;' '<div class="overwegingen">' '<p class="overweging">gelezen het voorstel' '<p class="overweging">gezien het advies' '<p class="overweging">gelet op artikel 147' '</div>' 'besluit vast te stellen'
+check "aanhef: no list in the considerations" sh -c "! grep -q '<ul class=\"overwegingen\"' '$L'"
+check "ondertekening: a heading, the roles, room to sign before each name" in_order "$L" '<h1 id="slotformule__kop">Ondertekening</h1>' '<p class="rol">De voorzitter,</p>' '<p class="tekenruimte naam">' '<p class="rol">De griffier,</p>' '<p class="tekenruimte naam">'
+check "title: the municipality's name does not break (no-break space)" has "$L" "$(printf '<h1 id="titel">Verordening sociaal domein Den\302\240Helder 2027</h1>')"
 check "written aanhef rendered word for word" in_order "$tmp/vastgesteld.verordening.screen.html" '<section class="aanhef"' '<p>De raad van de gemeente Den Helder;</p>' '<p>gelezen het voorstel van burgemeester en wethouders;</p>' '<p>besluit vast te stellen'
 check "Doel first in each article" in_order "$L" 'id="art_6.1__kop"' '<div class="doel" id="art_6.1__hcontainer_doel">' 'U woont in een schoon' '<ol class="leden">'
 check "headings: Deel h1, Hoofdstuk h2, Paragraaf h3, Artikel in Paragraaf h4" in_order "$L" '<h1 id="part_1__kop">' '<h2 id="chp_3__kop">' '<h3 id="sec_3.1__kop">' '<h4 id="art_3.1__kop">'
@@ -131,9 +143,16 @@ def words(path):
     main = root.find('.//' + X + 'main')
     nav = [n for n in main.iter(X + 'nav')]
     # the screen TOC is the typesetter's job in print
-    for parent in main.iter():
+    # and the screen's navigation around the text (breadcrumbs, downloads,
+    # wetstechnische informatie, permanent links, links to the citizen text)
+    screen_only = {'toc', 'kruimelpad', 'downloads', 'wti', 'kruimelpad-artikel',
+                   'naar-publieksversie', 'permalink', 'verborgen'}
+    for parent in list(main.iter()):
         for c in list(parent):
-            if c.tag == X + 'nav' and 'toc' in (c.get('class') or '').split():
+            cls = set((c.get('class') or '').split())
+            if cls & screen_only:
+                parent.remove(c)
+            elif c.tag == X + 'summary' and 'overweging-lang' in (parent.get('class') or '').split():
                 parent.remove(c)
     return ' '.join(''.join(main.itertext()).split())
 bad = []

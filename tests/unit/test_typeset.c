@@ -244,7 +244,12 @@ static char *typeset_body(const char *stijl, const char *body, struct typeset_st
 	xmlDocPtr d = doc_of(stijl, "vastgesteld", body);
 	char *pdf = NULL, *err = NULL;
 	size_t len = 0;
-	int rc = typeset_pdf(d, "/tmp/ovc-test-typeset", &pdf, &len, st, &err);
+	char *name = xasprintf("stylesheets/print-%s.ini", stijl);
+	const struct embedded_file *sf = embedded_find(name);
+	struct typeset_input in = {d, name, sf ? (const char *)sf->data : "", sf ? sf->len : 0,
+	                           "/tmp/ovc-test-typeset"};
+	int rc = typeset_pdf(&in, &pdf, &len, st, &err);
+	free(name);
 	xmlFreeDoc(d);
 	if (rc != 0) {
 		assert_non_null(err);
@@ -356,8 +361,9 @@ static void test_refusals(void **state)
 	err = typeset_body("verordening", "<figure><img src=\"../blok.png\" alt=\"x\"/></figure>", &st, NULL);
 	assert_string_equal(err, "<img> zonder geldige src of alt");
 	free(err);
+	/* the caller's style is used as given: an empty one lacks every key */
 	err = typeset_body("krant", "<p>a</p>", &st, NULL);
-	assert_string_equal(err, "onbekende drukstijl 'krant' (ovc-stijl)");
+	assert_string_equal(err, "stylesheets/print-krant.ini: [pagina] breedte ontbreekt");
 	free(err);
 }
 
