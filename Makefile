@@ -39,6 +39,11 @@ LDFLAGS   += -fsanitize=address,undefined
 # fonts.conf (FcInitLoadConfigAndFonts); not reachable from ovc's code.
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 endif
+ifeq ($(FAULT),1)
+# The fault-injection test build (src/fault.h, tests/suite-atomisch.sh).
+BUILD     := build-fault
+CPPFLAGS  += -DOVC_FAULT_INJECTION
+endif
 ifeq ($(WERROR),1)
 CFLAGS    += -Werror
 endif
@@ -134,7 +139,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/ovc
 
 clean:
-	rm -rf build build-san $(OUT)
+	rm -rf build build-san build-fault build-fuzz $(OUT)
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

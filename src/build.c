@@ -186,6 +186,10 @@ static char *reap_pdfs(pid_t pid, int fd)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	char *err = NULL;
+	/* Out of memory in the child (util.c exits 3, having said so): the
+	 * same status here, so the build ends as any out-of-memory does. */
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+		exit(3);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		err = msg.len ? strbuf_detach(&msg, NULL)
 		              : xasprintf("een opmaakproces voor de PDF's is afgebroken");
