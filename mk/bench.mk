@@ -25,6 +25,13 @@ $(BENCH)/10x/verordening.md: scripts/gen-ordinance.py
 	@rm -rf $(BENCH)/10x && mkdir -p $(BENCH)
 	python3 scripts/gen-ordinance.py $(BENCH)/10x --words 190000 >/dev/null
 
+# ovc check at scale (issue 22): 100,000 short articles, each with a label
+# and a link, about 36 MB; the time and the peak memory as a multiple of
+# the input.
+$(BENCH)/100k/verordening.md: scripts/gen-ordinance.py
+	@rm -rf $(BENCH)/100k && mkdir -p $(BENCH)
+	python3 scripts/gen-ordinance.py $(BENCH)/100k --articles 100000 >/dev/null
+
 $(BENCH)/akn-25k.xml: scripts/gen-akn.py
 	@mkdir -p $(BENCH)
 	python3 scripts/gen-akn.py --words 25000 > $@.tmp 2>/dev/null && mv $@.tmp $@
@@ -34,7 +41,7 @@ $(BENCH)/xslt-bench: bench/xslt.c $(LIB_OBJS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $(TS_LIBS) $(LDLIBS)
 
 bench: bench-deps $(BUILD)/ovc $(BENCH)/1x/verordening.md $(BENCH)/10x/verordening.md \
-		$(BENCH)/akn-25k.xml $(BENCH)/xslt-bench
+		$(BENCH)/akn-25k.xml $(BENCH)/xslt-bench $(BENCH)/100k/verordening.md
 	@set -e; b=$(BENCH); export SOURCE_DATE_EPOCH=1700000000; \
 	ls $$b/1x/*.md | grep -v '/verordening.md$$' | sort > $$b/pandoc-inputs; \
 	words=$$(cat $$(cat $$b/pandoc-inputs) | wc -w); \
@@ -68,4 +75,8 @@ print('bench: PDF-stap (mediaan van 3, los): verordening %.0f ms, publieksversie
 [print('bench: %-14s %5.1f ms ± %.1f (mediaan %.1f)' % (x['command'], x['mean'] * 1e3, x['stddev'] * 1e3, x['median'] * 1e3)) for x in json.load(open('$$b/check.json'))['results']]"; \
 	set -- $$($(BENCH)/xslt-bench $(BENCH)/akn-25k.xml); \
 	echo "bench: XSLT in-process (25.000 woorden, mediaan van 7): verordening $$1 ms, publieksversie $$2 ms, samen in twee threads $$3 ms"; \
-	python3 bench/editor-latency.py $(BUILD)/ovc $$b/1x 30
+	python3 bench/editor-latency.py $(BUILD)/ovc $$b/1x 30; \
+	for i in 1 2 3; do /usr/bin/time -f '%e %U %S %M' $(BUILD)/ovc check $$b/100k 2>&1 >/dev/null | tail -1; done > $$b/time-100k; \
+	in=$$(cat $$b/100k/*.md | wc -c); \
+	python3 -c "import sys; rows=sorted([float(x) for x in l.split()] for l in open('$$b/time-100k')); m=rows[1]; \
+print('bench: ovc check, 100.000 artikelen (%.1f MB, mediaan van 3): %.2f s (cpu %.2f s), piekgeheugen %.0f MB = %.1f× de invoer' % ($$in / 1e6, m[0], m[1] + m[2], m[3] / 1024, m[3] * 1024 / $$in))"

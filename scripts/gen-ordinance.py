@@ -2,6 +2,11 @@
 """Write a large ordinance in source format v1 for benchmarks.
 
     scripts/gen-ordinance.py OUTDIR [--words 25000]
+    scripts/gen-ordinance.py OUTDIR --articles 100000
+
+With --articles N it writes N short articles instead (Doel and two leden),
+each with a #label, a link to the article before it and a reference to an
+article number, to measure `ovc check` at scale (make bench).
 
 Deterministic (fixed seed). The text is realistic in shape: four parts,
 chapters of 4-8 articles, each article with Doel, 2-4 leden (some with
@@ -42,10 +47,39 @@ def words(text):
     return len(text.split())
 
 
+def write_articles(out, n, rnd):
+    """N short articles spread over the four parts, 10 per chapter."""
+    for p, (wet, name) in enumerate(zip(WETTEN, FILES), 1):
+        lines = ["# Deel %d Deel %d {wet=%s}\n" % (p, p, wet)]
+        first, last = n * (p - 1) // 4, n * p // 4
+        for i in range(first, last):
+            chapter, a = i // 10 + 1, i % 10 + 1
+            num = "%d.%d" % (chapter, a)
+            if a == 1:
+                lines.append("## Hoofdstuk %d Onderwerp %d\n" % (chapter, chapter))
+            if i == 0:
+                lines.append("### Artikel 1.1 Begrippen {#begrippen type=begrippen thema=wonen}\n")
+                lines.append("In deze verordening wordt verstaan onder:\n")
+                lines.append("- **college**: het college van burgemeester en wethouders;")
+                lines.append("- **inwoner**: een ingezetene van de gemeente.\n")
+                continue
+            lines.append("### Artikel %s Onderwerp %s {#a%d-%d thema=%s grondslag=\"%s\"}\n"
+                         % (num, num, chapter, a, rnd.choice(["wonen", "werk"]), GRONDSLAG[wet]))
+            lines.append("#### Doel\n\nDe inwoner krijgt de ondersteuning die past.\n")
+            link = ("Zie ook [artikel %d.%d](#a%d-%d)." % (chapter, a - 1, chapter, a - 1)
+                    if a > 2 else "Zie ook artikel %d.1." % chapter)
+            lines.append("#### Regels\n\n1. %s\n2. Het eerste lid geldt ook voor het college. %s\n"
+                         % (rnd.choice(SENTENCES), link))
+        with open(os.path.join(out, name), "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description="Write a large ordinance in source format v1 for benchmarks.")
     ap.add_argument("outdir", help="directory to write (created if missing)")
     ap.add_argument("--words", type=int, default=25000, help="words of legal text (default 25000)")
+    ap.add_argument("--articles", type=int, default=0,
+                    help="write this many short articles instead (see above)")
     args = ap.parse_args()
     out, target = args.outdir, args.words
     rnd = random.Random(42)
@@ -59,6 +93,9 @@ def main():
     with open(os.path.join(out, "themas.md"), "w") as f:
         f.write("# Thema's\n\n## Wonen {#wonen}\n\nU wilt thuis wonen.\n\n"
                 "## Werk {#werk}\n\nU wilt werken.\n")
+    if args.articles:
+        write_articles(out, args.articles, rnd)
+        return
     total, chapter = 60, 0
     per_part = target // 4
     for p, (wet, name) in enumerate(zip(WETTEN, FILES), 1):

@@ -12,9 +12,11 @@
 
 #include <errno.h>
 #include <libxml/tree.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -148,8 +150,13 @@ static pid_t spawn_pdfs(xmlDocPtr akn, size_t k, size_t n, const char *basedir, 
 	int pfd[2];
 	if (pipe(pfd) != 0)
 		return -1;
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* Die with the parent: an orphan would go on writing PDFs into a
+		 * staging directory the next build removes (issue 22). */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+			_exit(2);
 		close(pfd[0]);
 		char *msg = NULL;
 		for (size_t i = 1 + k; i < NEDITIONS && !msg; i += n)
@@ -246,6 +253,10 @@ int build_outputs(struct ordinance *o, const char *out, char **err)
 	 * build with new HTML beside old PDFs. */
 	if (pdfmodule_load(err) || output_make_dir(out, err))
 		return -1;
+	output_remove_stale(out); /* left by a build that was killed */
+	char *ill = xasprintf("%s/illustraties", out);
+	output_remove_stale(ill);
+	free(ill);
 	xmlDocPtr akn = akn_build(o);
 	size_t len;
 	char *xml = akn_serialize(akn, &len);

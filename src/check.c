@@ -3,11 +3,13 @@
 #include "diag.h"
 #include "check_sources.h"
 #include "duties.h"
+#include "illustration.h"
 #include "laws.h"
 #include "model.h"
 #include "refs.h"
 #include "resolve.h"
 #include "source.h"
+#include "strmap.h"
 #include "util.h"
 
 #include <libxml/parser.h>
@@ -104,16 +106,13 @@ static void check_labels(const struct ordinance *o, struct diag_sink *d)
 		if (!u->label)
 			continue;
 		const struct attr *a = label_attr(u);
-		for (size_t j = 0; j < i; j++) {
-			const struct unit *v = o->units[j];
-			if (v->label && strcmp(v->label, u->label) == 0) {
-				int line, col;
-				source_position(v->span.src, v->span.start, &line, &col);
-				diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
-				            "het label #%s staat ook op %s %s (%s:%d)", u->label,
-				            unit_kind_name(v->kind), v->num, v->span.src->name, line);
-				break;
-			}
+		const struct unit *v = ordinance_find_label(o, u->label); /* the first */
+		if (v != u) {
+			int line, col;
+			source_position(v->span.src, v->span.start, &line, &col);
+			diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
+			            "het label #%s staat ook op %s %s (%s:%d)", u->label,
+			            unit_kind_name(v->kind), v->num, v->span.src->name, line);
 		}
 		const struct theme *t = ordinance_find_theme(o, u->label);
 		if (t)
@@ -121,11 +120,10 @@ static void check_labels(const struct ordinance *o, struct diag_sink *d)
 			            "het label #%s is ook de id van een thema in themas.md", u->label);
 	}
 	for (size_t i = 0; i < o->nthemes; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(o->themes[i].id, o->themes[j].id) == 0)
-				diag_report(d, o->themes[i].span.src, o->themes[i].span.start,
-				            o->themes[i].span.end, "label-dubbel",
-				            "het thema #%s staat twee keer in themas.md", o->themes[i].id);
+		if (ordinance_find_theme(o, o->themes[i].id) != &o->themes[i])
+			diag_report(d, o->themes[i].span.src, o->themes[i].span.start,
+			            o->themes[i].span.end, "label-dubbel",
+			            "het thema #%s staat twee keer in themas.md", o->themes[i].id);
 }
 
 static int has_content(const struct unit *a, int b)
@@ -222,10 +220,17 @@ static void check_ids(const struct ordinance *o, const struct unit *a, struct di
 				continue;
 			const char *pos = strstr(at->value, ids[i]);
 			size_t off = pos ? (size_t)(pos - at->value) : 0;
+			const char *near = k == 0 ? theme_suggest(o, ids[i])
+			                   : k == 2 ? laws_suggest_id(ids[i]) : NULL;
+			char *hint = near ? xasprintf("bedoelt u '%s'? ", near) : xstrdup("");
 			diag_report(d, at->vspan.src, at->vspan.start + off,
 			            at->vspan.start + off + strlen(ids[i]), "id-onbekend",
-			            "onbekende %s '%s'; %s", k == 1 ? "kernwaarde" : keys[k], ids[i],
+			            "%s '%s'; %s%s",
+			            k == 0 ? "onbekend thema" : k == 1 ? "onbekende kernwaarde"
+			                   : k == 2 ? "onbekende wet" : "onbekende stap",
+			            ids[i], hint,
 			            id_hint(keys[k]));
+			free(hint);
 		}
 	}
 }
@@ -250,9 +255,11 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 	refs_scan(g->text, strlen(g->text), NULL, &sc);
 	const struct ref *r = sc.nrefs == 1 ? &sc.refs[0] : NULL;
 	if (r && r->law == REF_UNKNOWN_LAW) {
+		const char *near = laws_suggest(g->text + r->law_start, r->law_end - r->law_start);
 		diag_report(d, g->span.src, g->span.start + r->law_start, g->span.start + r->law_end,
-		            "wet-onbekend", "'%.*s' is geen wet die ovc kent (data/wetten.tsv)",
-		            (int)(r->law_end - r->law_start), g->text + r->law_start);
+		            "wet-onbekend", "'%.*s' is geen wet die ovc kent (data/wetten.tsv)%s%s%s",
+		            (int)(r->law_end - r->law_start), g->text + r->law_start,
+		            near ? "; bedoelt u '" : "", near ? near : "", near ? "'?" : "");
 	} else if (!r || r->law < 0 || r->start != 0 || r->end != strlen(g->text) ||
 	           (!r->law_only && !one_article(r))) {
 		diag_report(d, g->span.src, g->span.start, g->span.end, "grondslag",
@@ -281,32 +288,8 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 
 /* ---- Illustrations -------------------------------------------------------- */
 
-static int is_png(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	unsigned char sig[8];
-	size_t n = fread(sig, 1, sizeof sig, f);
-	fclose(f);
-	return n == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0;
-}
-
-static const char *parse_svg(const char *path)
-{
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                                            XML_PARSE_NOWARNING);
-	if (!doc)
-		return "is geen geldige XML";
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	const char *err = NULL;
-	if (!root || xmlStrcmp(root->name, BAD_CAST "svg") != 0)
-		err = "is geen SVG (het hoofdelement is niet <svg>)";
-	xmlFreeDoc(doc);
-	return err;
-}
-
-static void check_image(const struct ordinance *o, const struct inl *img, struct diag_sink *d)
+static void check_image(struct ordinance *o, const struct inl *img, struct strmap *seen,
+                        struct diag_sink *d)
 {
 	struct strbuf alt;
 	strbuf_init(&alt);
@@ -326,6 +309,15 @@ static void check_image(const struct ordinance *o, const struct inl *img, struct
 	size_t n = strlen(u);
 	int svg = n > 4 && strcmp(u + n - 4, ".svg") == 0;
 	int png = n > 4 && strcmp(u + n - 4, ".png") == 0;
+	int jpeg = (n > 4 && ascii_casecmp_n(u + n - 4, ".jpg", 4) == 0) ||
+	           (n > 5 && ascii_casecmp_n(u + n - 5, ".jpeg", 5) == 0);
+	if (jpeg && !strstr(u, "://")) {
+		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
+		            "'%s': ovc publiceert geen JPEG; sla de afbeelding op als PNG (bijvoorbeeld "
+		            "'convert foto.jpg foto.png') of als SVG",
+		            u);
+		return;
+	}
 	if (strstr(u, "..") || u[0] == '/' || strstr(u, "://") || (!svg && !png)) {
 		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
 		            "'%s': een illustratie is een .svg- of .png-bestand in de map van de "
@@ -333,31 +325,23 @@ static void check_image(const struct ordinance *o, const struct inl *img, struct
 		            u);
 		return;
 	}
-	char *path = xasprintf("%s/%s", o->dir, u);
-	struct stat st;
-	const char *err = NULL;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		err = "bestaat niet";
-	else if (svg)
-		err = parse_svg(path);
-	else if (!is_png(path))
-		err = "is geen PNG-bestand";
-	if (err)
-		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
-		            "illustratie '%s' %s", u, err);
-	free(path);
+	if (strmap_get(seen, u) == NULL) { /* each file once */
+		strmap_put(seen, u, (void *)img);
+		illustration_check(o, u, &img->span, d);
+	}
 }
 
 struct image_walk {
-	const struct ordinance *o;
+	struct ordinance *o;
 	struct diag_sink *d;
+	struct strmap seen; /* urls checked */
 };
 
 static void images_in(const struct inl *i, struct image_walk *w)
 {
 	for (; i; i = i->next) {
 		if (i->kind == INL_IMAGE)
-			check_image(w->o, i, w->d);
+			check_image(w->o, i, &w->seen, w->d);
 		else if (i->child)
 			images_in(i->child, w);
 	}
@@ -383,8 +367,9 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 		for (size_t g = 0; g < u->ngrondslagen; g++)
 			check_grondslag(&u->grondslagen[g], d);
 	}
-	struct image_walk w = {o, d};
+	struct image_walk w = {o, d, {0}};
 	ordinance_each_text(o, check_images, &w);
+	strmap_release(&w.seen);
 	check_duties(o, d);
 	check_sources(o, d);
 }

@@ -5,6 +5,7 @@
 #include "model.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,22 @@ struct para {
 	int depth;
 };
 
+/* A finding held back until the resolver has annotated the runs (see
+ * check_readability_start); message and fix are copies. */
+struct deferred {
+	const struct blk *blk; /* NULL: a unit-level finding, at UNIT */
+	struct span unit;
+	int citizen;
+	const char *rule;
+	enum severity severity;
+	size_t start, end;
+	char *message, *fix;
+};
+
 struct pass {
+	int defer; /* hold findings back in defs instead of reporting to d */
+	struct deferred *defs;
+	size_t ndefs, capdefs;
 	struct diag_sink *d;
 	struct rd_stats *stats;
 	struct para *paras;
@@ -71,33 +87,49 @@ static int overlaps(const struct run *r, enum annot_kind kind, const struct read
 	return 0;
 }
 
-static void on_finding(void *ctx, const struct readability_finding *f)
+/* Report finding X to D unless the resolver's annotations explain it away. */
+static void report_finding(struct diag_sink *d, const struct deferred *x)
 {
-	struct pass *p = ctx;
-	if (!p->d)
-		return;
-	if (f->segment == READABILITY_NO_SEGMENT || f->segment >= p->nparas) {
-		diag_report_sev(p->d, p->unit_span.src, p->unit_span.start, p->unit_span.end, f->rule, f->severity,
-		                NULL, "%s", f->message);
+	if (!x->blk) {
+		diag_report_sev(d, x->unit.src, x->unit.start, x->unit.end, x->rule, x->severity, NULL, "%s",
+		                x->message);
 		return;
 	}
-	const struct blk *b = p->paras[f->segment].blk;
+	const struct blk *b = x->blk;
 	const struct run *r = b->run;
+	struct readability_finding f = {x->rule, x->severity, 0, x->start, x->end, x->message, x->fix};
 	/* In the legal text a term the ordinance defines is explained there
 	 * (type=begrippen): it is the required word, not a hard one. */
-	if (!p->citizen && strcmp(f->rule, "woord-moeilijk") == 0 && overlaps(r, ANNOT_TERM, f))
+	if (!x->citizen && strcmp(x->rule, "woord-moeilijk") == 0 && overlaps(r, ANNOT_TERM, &f))
 		return;
 	/* Likewise the short name of a law ovc knows (de Wmo 2015, de IOAW, de Awb):
 	 * it is a name the law itself allows (data/wetten.tsv), and the legal
 	 * edition links it to the law. */
 	size_t matched;
-	if (!p->citizen && strcmp(f->rule, "afkorting") == 0
-	    && (overlaps(r, ANNOT_REF, f) || laws_match(r->text + f->start, r->len - f->start, &matched) >= 0))
+	if (!x->citizen && strcmp(x->rule, "afkorting") == 0
+	    && (overlaps(r, ANNOT_REF, &f) || laws_match(r->text + x->start, r->len - x->start, &matched) >= 0))
 		return;
-	size_t a = r->src_off[f->start], e = r->src_off[f->end];
+	size_t a = run_src_off(r, x->start), e = run_src_off(r, x->end);
 	/* A fix only where the range is the same bytes in the source (no markup inside). */
-	const char *fix = f->fix && e - a == f->end - f->start ? f->fix : NULL;
-	diag_report_sev(p->d, b->span.src, a, e, f->rule, f->severity, fix, "%s", f->message);
+	const char *fix = x->fix && e - a == x->end - x->start ? x->fix : NULL;
+	diag_report_sev(d, b->span.src, a, e, x->rule, x->severity, fix, "%s", x->message);
+}
+
+static void on_finding(void *ctx, const struct readability_finding *f)
+{
+	struct pass *p = ctx;
+	if (!p->d && !p->defer)
+		return;
+	int unit_level = f->segment == READABILITY_NO_SEGMENT || f->segment >= p->nparas;
+	struct deferred x = {unit_level ? NULL : p->paras[f->segment].blk, p->unit_span, p->citizen,
+	                     f->rule, f->severity, f->start, f->end, (char *)f->message, (char *)f->fix};
+	if (!p->defer) {
+		report_finding(p->d, &x);
+		return;
+	}
+	x.message = xstrdup(f->message);
+	x.fix = f->fix ? xstrdup(f->fix) : NULL;
+	VEC_PUSH(p->defs, p->ndefs, p->capdefs, x);
 }
 
 static void keep_worst(struct rd_stats *st, int which, const struct rd_sentence *s)
@@ -148,6 +180,7 @@ static void append_text(char *buf, size_t *len, const char *s, size_t n)
 	*len = cap;
 }
 
+
 static void on_sentence(void *ctx, const struct readability_sentence *m)
 {
 	struct pass *p = ctx;
@@ -159,13 +192,13 @@ static void on_sentence(void *ctx, const struct readability_sentence *m)
 		return; /* not among the longest */
 	const struct blk *b = p->paras[m->segment].blk;
 	struct rd_sentence s = {p->article, p->citizen, m->words, b->span.src,
-	                        b->run->src_off[m->start], b->run->src_off[m->end], 0, 0, ""};
+	                        run_src_off(b->run, m->start), run_src_off(b->run, m->end), 0, 0, ""};
 	size_t len = 0;
 	if (m->lead_segment < p->nparas) {
 		const struct blk *lb = p->paras[m->lead_segment].blk;
 		if (lb->span.src == s.src) {
-			s.lead_start = lb->run->src_off[m->lead_start];
-			s.lead_end = lb->run->src_off[m->lead_end];
+			s.lead_start = run_src_off(lb->run, m->lead_start);
+			s.lead_end = run_src_off(lb->run, m->lead_end);
 		}
 		append_text(s.text, &len, lb->run->text + m->lead_start, m->lead_end - m->lead_start);
 		append_text(s.text, &len, " … ", strlen(" … "));
@@ -232,7 +265,8 @@ static void article(struct pass *p, struct unit *a, struct readability *legal, s
 	}
 }
 
-int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats *stats)
+/* The pass itself, into P (diagnostics to p->d, or held back with p->defer). */
+static int run_pass(struct ordinance *o, struct pass *p, struct rd_stats *stats)
 {
 	struct readability *rd[2] = {readability_new("B2"), readability_new("B1")};
 	if (!rd[0] || !rd[1]) {
@@ -240,9 +274,7 @@ int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats 
 		readability_free(rd[1]);
 		return -1;
 	}
-	struct pass p = {0};
-	p.d = d;
-	p.stats = stats;
+	p->stats = stats;
 	struct rd_article scratch;
 	if (stats) {
 		memset(stats, 0, sizeof *stats);
@@ -252,21 +284,71 @@ int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats 
 			readability_get_limits(rd[i], &stats->sent_warn[i], &stats->asl_warn[i], &stats->fd_ref[i]);
 	}
 	for (int i = 0; i < 2; i++)
-		readability_set_sentence_fn(rd[i], stats ? on_sentence : NULL, &p);
+		readability_set_sentence_fn(rd[i], stats ? on_sentence : NULL, p);
 	for (size_t i = 0; i < o->narticles; i++) {
 		struct rd_article *ra = stats ? &stats->art[i] : &scratch;
-		p.article = i;
-		article(&p, o->articles[i], rd[0], rd[1], ra);
+		p->article = i;
+		article(p, o->articles[i], rd[0], rd[1], ra);
 		if (stats) {
 			readability_counts_add(&stats->legal, &ra->legal);
 			readability_counts_add(&stats->citizen, &ra->citizen);
 		}
 	}
-	free(p.paras);
-	free(p.segs);
+	free(p->paras);
+	free(p->segs);
+	p->paras = NULL;
+	p->segs = NULL;
 	readability_free(rd[0]);
 	readability_free(rd[1]);
 	return 0;
+}
+
+int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats *stats)
+{
+	struct pass p = {0};
+	p.d = d;
+	return run_pass(o, &p, stats);
+}
+
+struct rd_async {
+	struct ordinance *o;
+	struct pass p;
+	pthread_t thread;
+	int started, rc;
+};
+
+static void *async_main(void *arg)
+{
+	struct rd_async *a = arg;
+	a->rc = run_pass(a->o, &a->p, NULL);
+	return NULL;
+}
+
+struct rd_async *check_readability_start(struct ordinance *o)
+{
+	struct rd_async *a = xcalloc(1, sizeof *a);
+	a->o = o;
+	a->p.defer = 1;
+	a->started = pthread_create(&a->thread, NULL, async_main, a) == 0;
+	return a;
+}
+
+int check_readability_finish(struct rd_async *a, struct diag_sink *d)
+{
+	if (a->started)
+		pthread_join(a->thread, NULL);
+	else /* no thread: the same pass, here */
+		async_main(a);
+	int rc = a->rc;
+	for (size_t i = 0; i < a->p.ndefs; i++) {
+		if (rc == 0)
+			report_finding(d, &a->p.defs[i]);
+		free(a->p.defs[i].message);
+		free(a->p.defs[i].fix);
+	}
+	free(a->p.defs);
+	free(a);
+	return rc;
 }
 
 void rd_stats_release(struct rd_stats *s)

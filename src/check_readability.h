@@ -60,4 +60,16 @@ int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats 
 
 void rd_stats_release(struct rd_stats *s);
 
+/*
+ * The same pass in a thread of its own, beside check_ordinance and
+ * resolve_ordinance (issue 22: ovc check at 100,000 articles). It reads
+ * only what those two leave alone (the blocks and the text of each run);
+ * its findings are held back and reported by check_readability_finish,
+ * after the resolver's annotations exist, in the order the sequential
+ * pass reports them. No stats. Finish returns as check_readability does.
+ */
+struct rd_async;
+struct rd_async *check_readability_start(struct ordinance *o);
+int check_readability_finish(struct rd_async *a, struct diag_sink *d);
+
 #endif

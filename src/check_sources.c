@@ -111,7 +111,7 @@ static void collect_run(const struct blk *b, struct provisions *out)
 			continue;
 		if (ref->law_only) {
 			struct provision p = {ref->law, NULL, 0, NULL, b->span.src,
-			                      r->src_off[ref->start], r->src_off[ref->end]};
+			                      run_src_off(r, ref->start), run_src_off(r, ref->end)};
 			VEC_PUSH(out->v, out->n, out->cap, p);
 			continue;
 		}
@@ -122,7 +122,7 @@ static void collect_run(const struct blk *b, struct provisions *out)
 			char *num = xstrdup(it->num);
 			VEC_PUSH(out->owned, out->nowned, out->capowned, num);
 			struct provision p = {ref->law, num, it->range_end, NULL, b->span.src,
-			                      r->src_off[it->start], r->src_off[it->end]};
+			                      run_src_off(r, it->start), run_src_off(r, it->end)};
 			VEC_PUSH(out->v, out->n, out->cap, p);
 		}
 	}

@@ -29,6 +29,7 @@
 #include <libexslt/exslt.h>
 
 #include "embedded.h"
+#include "errtext.h"
 
 /* Stylesheets are looked up under this folder of the embedded table. */
 #define SHEET_DIR "stylesheets/"
@@ -338,13 +339,13 @@ static int write_atomic(const char *path, const void *data, size_t len, xmlDocPt
 	memcpy(tmp + n, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		error_set(err, "%s: %s", path, strerror(errno));
+		error_set(err, "%s: %s", path, errtext(errno));
 		free(tmp);
 		return -1;
 	}
 	FILE *fp = fdopen(fd, "wb");
 	if (fp == NULL) {
-		error_set(err, "%s: %s", tmp, strerror(errno));
+		error_set(err, "%s: %s", tmp, errtext(errno));
 		close(fd);
 		goto fail;
 	}
@@ -361,11 +362,15 @@ static int write_atomic(const char *path, const void *data, size_t len, xmlDocPt
 	if (fclose(fp) != 0)
 		ok = 0;
 	if (!ok) {
-		error_set(err, "%s: schrijven mislukt: %s", path, strerror(errno));
+		/* libxml2's own English I/O lines ("No space left on devicewrite
+		 * error") say less than errno does: replace them (issue 22). */
+		int e = errno;
+		error_clear(err);
+		error_set(err, "%s: schrijven mislukt: %s", path, errtext(e));
 		goto fail;
 	}
 	if (rename(tmp, path) != 0) {
-		error_set(err, "%s: %s", path, strerror(errno));
+		error_set(err, "%s: %s", path, errtext(errno));
 		goto fail;
 	}
 	free(tmp);

@@ -5,6 +5,7 @@
 #include "source.h"
 #include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -46,15 +47,43 @@ static size_t find_end(const struct source *src, size_t *yaml_end)
 	return 0;
 }
 
-static int is_date(const char *v)
+static int is_leap(int y)
 {
-	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+static const char *const month_names[12] = {"januari", "februari", "maart", "april", "mei", "juni",
+                                            "juli", "augustus", "september", "oktober",
+                                            "november", "december"};
+
+/* Report V unless it is an existing date JJJJ-MM-DD. */
+static void check_date(const char *key, const char *v, const struct source *src, struct span s,
+                       struct diag_sink *d)
+{
+	int shape = strlen(v) == 10 && v[4] == '-' && v[7] == '-';
+	for (int i = 0; shape && i < 10; i++)
 		if (i != 4 && i != 7 && !(v[i] >= '0' && v[i] <= '9'))
-			return 0;
-	int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+			shape = 0;
+	if (!shape) {
+		diag_report(d, src, s.start, s.end, "voorblad",
+		            "%s '%s' is geen datum; schrijf JJJJ-MM-DD", key, v);
+		return;
+	}
+	int y = atoi(v), m = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+	if (m < 1 || m > 12)
+		diag_report(d, src, s.start, s.end, "voorblad",
+		            "%s '%s' is geen bestaande datum: er is geen maand %d; schrijf JJJJ-MM-DD",
+		            key, v, m);
+	else if (day < 1 || day > days_in_month(y, m))
+		diag_report(d, src, s.start, s.end, "voorblad",
+		            "%s '%s' is geen bestaande datum: %s %d heeft %d dagen", key, v,
+		            month_names[m - 1], y, days_in_month(y, m));
 }
 
 static void check_value(struct ordinance *o, int k, const struct source *src, struct diag_sink *d)
@@ -75,9 +104,7 @@ static void check_value(struct ordinance *o, int k, const struct source *src, st
 	case FM_VASTGESTELD:
 	case FM_INWERKINGTREDING:
 	case FM_VOORSTEL:
-		if (!is_date(v))
-			diag_report(d, src, s.start, s.end, "voorblad",
-			            "%s '%s' is geen datum; schrijf JJJJ-MM-DD", keys[k], v);
+		check_date(keys[k], v, src, s, d);
 		break;
 	case FM_NUMMERING:
 		if (strcmp(v, "hoofdstuk") == 0)
@@ -107,18 +134,111 @@ static size_t mark_offset(const struct source *src, size_t base, yaml_mark_t m)
 	return source_offset(src, (int)m.line + 2, (int)m.column + 1);
 }
 
-static void read_mapping(struct ordinance *o, yaml_parser_t *yp, const struct source *src,
-                         struct diag_sink *d)
+/* libyaml's English problem, as a Dutch sentence that says what to do. */
+static const char *yaml_problem_dutch(const char *problem, const char *context)
 {
+	static const struct {
+		const char *en, *nl;
+	} table[] = {
+		{"mapping values are not allowed", "een dubbele punt op een plek waar die niet mag; zet "
+		                                   "een waarde met ': ' erin tussen aanhalingstekens"},
+		{"found unexpected end of stream", NULL}, /* see below: depends on the context */
+		{"did not find expected key", "hier hoort een nieuwe regel 'sleutel: waarde'; controleer "
+		                              "het inspringen en de aanhalingstekens"},
+		{"could not find expected ':'", "de dubbele punt na de sleutel ontbreekt; schrijf "
+		                                "'sleutel: waarde'"},
+		{"found character that cannot start any token",
+		 "een teken waarmee een waarde niet mag beginnen (zoals @, ` of een tab); zet de waarde "
+		 "tussen aanhalingstekens"},
+		{"tab", "een tab waar spaties horen; spring in met spaties"},
+		{"found unknown escape character", "een onbekend teken na \\ tussen dubbele "
+		                                   "aanhalingstekens; gebruik enkele aanhalingstekens"},
+		{"did not find expected", "de YAML-structuur is hier onvolledig; controleer het "
+		                          "inspringen en de aanhalingstekens"},
+		{"found undefined tag handle", "een ! aan het begin van een waarde; zet de waarde "
+		                               "tussen aanhalingstekens"},
+		{"found unexpected ':'", "een dubbele punt op een plek waar die niet mag; zet de waarde "
+		                         "tussen aanhalingstekens"},
+		{"block sequence entries are not allowed", "een opsomming (- …) op een plek waar die "
+		                                           "niet mag; de voorkant heeft alleen "
+		                                           "regels 'sleutel: waarde'"},
+		{"control characters are not allowed", "een stuurteken in de voorkant; verwijder het"},
+		{"invalid", "een ongeldig teken; sla het bestand op als UTF-8"},
+	};
+	if (problem && strstr(problem, "end of stream"))
+		return context && strstr(context, "quoted")
+		               ? "de aanhalingstekens die hier openen worden niet gesloten; zet er aan het "
+		                 "eind van de waarde ook een"
+		               : "de voorkant houdt midden in een waarde op";
+	for (size_t i = 0; problem && i < sizeof table / sizeof *table; i++)
+		if (table[i].nl && strstr(problem, table[i].en))
+			return table[i].nl;
+	return "de voorkant is hier geen geldige YAML; schrijf elke regel als 'sleutel: waarde' "
+	       "en zet waarden met een dubbele punt tussen aanhalingstekens";
+}
+
+/*
+ * The first front-matter line up to LAST whose value opens a quote that the
+ * line does not close, or 0. A quoted value may span lines in YAML, so
+ * libyaml notices the missing quote only lines later, at the next quote.
+ */
+static int unclosed_quote_line(const struct source *src, int last, size_t *col)
+{
+	for (int l = 2; l <= last && l <= src->nlines; l++) {
+		size_t len;
+		const char *t = source_line(src, l, &len);
+		const char *colon = memchr(t, ':', len);
+		if (!colon)
+			continue;
+		size_t v = (size_t)(colon - t) + 1;
+		while (v < len && t[v] == ' ')
+			v++;
+		if (v >= len || (t[v] != '"' && t[v] != '\''))
+			continue;
+		size_t e = len;
+		while (e > v + 1 && (t[e - 1] == ' ' || t[e - 1] == '\r'))
+			e--;
+		if (e == v + 1 || t[e - 1] != t[v] || (t[v] == '"' && t[e - 2] == '\\')) {
+			*col = v + 1;
+			return l;
+		}
+	}
+	return 0;
+}
+
+/* The place a writer must look: where the unclosed quote or block began. */
+static void report_yaml_error(const yaml_parser_t *yp, const struct source *src,
+                              struct diag_sink *d)
+{
+	size_t col;
+	int ql = unclosed_quote_line(src, (int)yp->problem_mark.line + 2, &col);
+	if (ql) {
+		size_t off = source_offset(src, ql, (int)col);
+		diag_report(d, src, off, off + 1, "voorblad",
+		            "YAML klopt niet: de aanhalingstekens die hier openen worden op deze regel "
+		            "niet gesloten; zet er aan het eind van de waarde ook een");
+		return;
+	}
+	int at_context = yp->context && (strstr(yp->context, "quoted") || !yp->problem ||
+	                                 strstr(yp->problem, "end of stream"));
+	size_t off = mark_offset(src, 0, at_context ? yp->context_mark : yp->problem_mark);
+	diag_report(d, src, off, off, "voorblad", "YAML klopt niet: %s",
+	            yaml_problem_dutch(yp->problem, yp->context));
+}
+
+/* Returns 0 when the YAML itself is broken (reported), else 1. */
+static int read_mapping(struct ordinance *o, yaml_parser_t *yp, const struct source *src,
+                        struct diag_sink *d)
+{
+	int ok = 1;
 	yaml_event_t ev;
 	char *key = NULL;
 	size_t key_start = 0, key_end = 0;
 	int depth = 0;
 	for (;;) {
 		if (!yaml_parser_parse(yp, &ev)) {
-			size_t off = mark_offset(src, 0, yp->problem_mark);
-			diag_report(d, src, off, off, "voorblad", "YAML klopt niet: %s",
-			            yp->problem ? yp->problem : "onbekende fout");
+			report_yaml_error(yp, src, d);
+			ok = 0;
 			break;
 		}
 		yaml_event_type_t t = ev.type;
@@ -144,8 +264,14 @@ static void read_mapping(struct ordinance *o, yaml_parser_t *yp, const struct so
 				if (k == FM_COUNT) {
 					diag_report(d, src, key_start, key_end, "voorblad-onbekend",
 					            "onbekende sleutel '%s' in de voorkant", key);
+				} else if (o->fm[k]) {
+					int line, col;
+					source_position(src, o->fm_span[k].start, &line, &col);
+					diag_report(d, src, key_start, key_end, "voorblad",
+					            "de sleutel '%s' staat twee keer in de voorkant (ook op regel "
+					            "%d); laat er één staan",
+					            key, line);
 				} else {
-					free(o->fm[k]);
 					o->fm[k] = xstrdup(val);
 					o->fm_span[k] = (struct span){src, a, b};
 					check_value(o, k, src, d);
@@ -163,6 +289,7 @@ static void read_mapping(struct ordinance *o, yaml_parser_t *yp, const struct so
 		yaml_event_delete(&ev);
 	}
 	free(key);
+	return ok;
 }
 
 size_t frontmatter_parse(struct ordinance *o, const struct source *src, struct diag_sink *d)
@@ -178,11 +305,20 @@ size_t frontmatter_parse(struct ordinance *o, const struct source *src, struct d
 	yaml_parser_t yp;
 	yaml_parser_initialize(&yp);
 	yaml_parser_set_input_string(&yp, (const unsigned char *)src->text + body, yaml_end - body);
-	read_mapping(o, &yp, src, d);
+	int ok = read_mapping(o, &yp, src, d);
 	yaml_parser_delete(&yp);
+	if (!ok) { /* the keys after the error were not read: no false "mist" */
+		if (!o->fm[FM_PLICHTEN]) /* nor a completeness check it may have switched off */
+			o->fm[FM_PLICHTEN] = xstrdup("uit");
+		return end;
+	}
 	static const int required[] = {FM_TITEL, FM_GEMEENTE, FM_GEMEENTECODE, FM_STATUS};
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!o->fm[required[i]])
 			diag_report(d, src, 0, 3, "voorblad", "de voorkant mist '%s'", keys[required[i]]);
+	if (o->fm[FM_STATUS] && strcmp(o->fm[FM_STATUS], "vastgesteld") == 0 && !o->fm[FM_VASTGESTELD])
+		diag_report(d, src, o->fm_span[FM_STATUS].start, o->fm_span[FM_STATUS].end, "voorblad",
+		            "status is vastgesteld, maar de datum van vaststelling ontbreekt; schrijf "
+		            "bijvoorbeeld 'vastgesteld: 2026-12-17' in de voorkant");
 	return end;
 }

@@ -1,6 +1,7 @@
 #include "laws.h"
 
 #include "embedded.h"
+#include "suggest.h"
 #include "util.h"
 
 #include <pthread.h>
@@ -127,4 +128,27 @@ char *laws_url(int law, const char *article, int lid)
 		return xasprintf("https://wetten.overheid.nl/jci1.3:c:%s&artikel=%s&lid=%d", l->bwb,
 		                 article, lid);
 	return xasprintf("https://wetten.overheid.nl/jci1.3:c:%s&artikel=%s", l->bwb, article);
+}
+
+const char *laws_suggest(const char *name, size_t n)
+{
+	size_t nl;
+	const struct law *t = laws_table(&nl);
+	struct suggest sg;
+	suggest_init(&sg, name, n);
+	for (size_t i = 0; i < nl; i++)
+		for (size_t k = 0; k < t[i].nnames; k++)
+			suggest_add(&sg, t[i].names[k]);
+	return sg.best;
+}
+
+const char *laws_suggest_id(const char *id)
+{
+	size_t nl;
+	const struct law *t = laws_table(&nl);
+	struct suggest sg;
+	suggest_init(&sg, id, strlen(id));
+	for (size_t i = 0; i < nl; i++)
+		suggest_add(&sg, t[i].id);
+	return sg.best;
 }

@@ -27,6 +27,13 @@ const struct law *laws_table(size_t *n);
  */
 int laws_match(const char *text, size_t len, size_t *matched);
 
+/* The law name (any of names[]) closest to the N bytes at NAME, or NULL
+ * when none is within a few edits (suggest.h): "bedoelt u …?". */
+const char *laws_suggest(const char *name, size_t n);
+
+/* The law id closest to ID, or NULL (for wet=). */
+const char *laws_suggest_id(const char *id);
+
 /* Index of the law with ID, or -1. */
 int laws_find(const char *id);
 

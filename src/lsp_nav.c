@@ -27,7 +27,7 @@ static void find_in_text(struct blk *b, const struct text_ctx *c, void *ud)
 		return;
 	for (size_t i = 0; i < r->nannots; i++) {
 		const struct annot *a = &r->annots[i];
-		size_t s = r->src_off[a->start], e = r->src_off[a->end];
+		size_t s = run_src_off(r, a->start), e = run_src_off(r, a->end);
 		if (contains(f, s, e)) {
 			f->spot.kind = a->kind == ANNOT_TERM ? LSP_NAV_TERM : LSP_NAV_REF;
 			f->spot.span = (struct span){f->src, s, e};

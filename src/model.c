@@ -1,8 +1,11 @@
 #include "model.h"
 
 #include "source.h"
+#include "strmap.h"
+#include "suggest.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,14 +45,28 @@ void inl_free(struct inl *i)
 	}
 }
 
+size_t run_src_off(const struct run *r, size_t i)
+{
+	size_t lo = 0, hi = r->nsegs; /* the last segment that starts at or before I */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->segs[mid].start <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (!r->nsegs)
+		return 0;
+	const struct run_seg *g = &r->segs[lo];
+	return g->src & RUN_SEG_SAME ? g->src & ~RUN_SEG_SAME : g->src + (i - g->start);
+}
+
 static void run_free(struct run *r)
 {
 	if (!r)
 		return;
 	free(r->text);
-	free(r->src_off);
-	free(r->node);
-	free(r->node_off);
+	free(r->segs);
 	free(r->flags);
 	for (size_t i = 0; i < r->nannots; i++)
 		free(r->annots[i].href);
@@ -157,7 +174,13 @@ void ordinance_free(struct ordinance *o)
 		free(o->files[i]);
 	}
 	free(o->files);
+	for (size_t i = 0; i < o->nillustrations; i++) {
+		source_release(o->illustrations[i]);
+		free(o->illustrations[i]);
+	}
+	free(o->illustrations);
 	free(o->dir);
+	ordinance_reindex(o);
 	free(o);
 }
 
@@ -166,30 +189,84 @@ struct unit *ordinance_find_article(const struct ordinance *o, const char *num)
 	return ordinance_find_unit(o, UNIT_ARTICLE, num);
 }
 
-struct unit *ordinance_find_unit(const struct ordinance *o, enum unit_kind kind, const char *num)
+struct ordinance_index {
+	struct strmap units[UNIT_ARTICLE + 1]; /* num → unit, per kind */
+	struct strmap labels;                  /* label → unit */
+	struct strmap themes;                  /* id → theme */
+	size_t nunits, nthemes;                /* what was indexed */
+};
+
+void ordinance_reindex(const struct ordinance *co)
 {
+	/* The index is a cache: it changes, the ordinance's content does not. */
+	struct ordinance *o = (struct ordinance *)(uintptr_t)co;
+	struct ordinance_index *ix = o->index;
+	if (!ix)
+		return;
+	for (int k = 0; k <= UNIT_ARTICLE; k++)
+		strmap_release(&ix->units[k]);
+	strmap_release(&ix->labels);
+	strmap_release(&ix->themes);
+	free(ix);
+	o->index = NULL;
+}
+
+static const struct ordinance_index *index_of(const struct ordinance *co)
+{
+	struct ordinance *o = (struct ordinance *)(uintptr_t)co;
+	if (o->index && o->index->nunits == o->nunits && o->index->nthemes == o->nthemes)
+		return o->index;
+	ordinance_reindex(o);
+	struct ordinance_index *ix = xcalloc(1, sizeof *ix);
 	for (size_t i = 0; i < o->nunits; i++) {
 		struct unit *u = o->units[i];
-		if (u->kind == kind && u->num && strcmp(u->num, num) == 0)
-			return u;
+		if (u->num)
+			strmap_put(&ix->units[u->kind], u->num, u);
+		if (u->label)
+			strmap_put(&ix->labels, u->label, u);
 	}
-	return NULL;
+	for (size_t i = 0; i < o->nthemes; i++)
+		strmap_put(&ix->themes, o->themes[i].id, &o->themes[i]);
+	ix->nunits = o->nunits;
+	ix->nthemes = o->nthemes;
+	o->index = ix;
+	return ix;
+}
+
+struct unit *ordinance_find_unit(const struct ordinance *o, enum unit_kind kind, const char *num)
+{
+	return strmap_get(&index_of(o)->units[kind], num);
 }
 
 struct unit *ordinance_find_label(const struct ordinance *o, const char *label)
 {
-	for (size_t i = 0; i < o->nunits; i++)
-		if (o->units[i]->label && strcmp(o->units[i]->label, label) == 0)
-			return o->units[i];
-	return NULL;
+	return strmap_get(&index_of(o)->labels, label);
 }
 
 const struct theme *ordinance_find_theme(const struct ordinance *o, const char *id)
 {
+	return strmap_get(&index_of(o)->themes, id);
+}
+
+const char *theme_suggest(const struct ordinance *o, const char *id)
+{
+	struct suggest sg;
+	suggest_init(&sg, id, strlen(id));
 	for (size_t i = 0; i < o->nthemes; i++)
-		if (strcmp(o->themes[i].id, id) == 0)
-			return &o->themes[i];
-	return NULL;
+		suggest_add(&sg, o->themes[i].id);
+	return sg.best;
+}
+
+const char *label_suggest(const struct ordinance *o, const char *label)
+{
+	struct suggest sg;
+	suggest_init(&sg, label, strlen(label));
+	for (size_t i = 0; i < o->nunits; i++)
+		if (o->units[i]->label)
+			suggest_add(&sg, o->units[i]->label);
+	for (size_t i = 0; i < o->nthemes; i++)
+		suggest_add(&sg, o->themes[i].id);
+	return sg.best;
 }
 
 const struct attr *unit_attr(const struct unit *u, const char *key)

@@ -10,6 +10,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct source;
 
@@ -40,7 +41,8 @@ struct inl {
 	struct inl *child; /* EMPH, STRONG, LINK, IMAGE: content */
 	struct inl *next;
 	struct span span;
-	size_t *map;       /* TEXT: source offset of each byte of text (len+1) */
+	size_t *map;       /* TEXT: source offset of each byte of text (len+1);
+	                      NULL once the text is in a run (parse.c) */
 	char *target;      /* LINK to #label: the resolved "#eId" (set by resolve.c) */
 };
 
@@ -59,7 +61,7 @@ struct annot {
 /*
  * The readable text of a paragraph or heading: TEXT nodes outside links,
  * images and code, with soft breaks as spaces. Each byte maps back to the
- * source and to the inline node it came from.
+ * source (run_src_off). Per byte of text a run keeps one byte of flags.
  */
 /* A link inside a run: its text is bytes [start, end) of the run. */
 struct run_link {
@@ -71,12 +73,22 @@ struct run_link {
 #define RUN_CODE 2  /* code span: not scanned, not read aloud */
 #define RUN_BREAK 4 /* a soft or hard line break, shown as a space */
 
+/*
+ * A stretch of a run whose bytes come from consecutive source bytes from
+ * SRC on; with RUN_SEG_SAME all from the one byte SRC (a code span). A
+ * paragraph is a few stretches, where a byte per character took 4 bytes
+ * (issue 22: memory at 100,000 articles).
+ */
+struct run_seg {
+	uint32_t start, src; /* a file is at most SOURCE_MAX_BYTES: bit 31 is free */
+};
+#define RUN_SEG_SAME 0x80000000u
+
 struct run {
 	char *text;
 	size_t len;
-	size_t *src_off;      /* len + 1 entries */
-	struct inl **node;    /* len entries: the TEXT node (NULL for a soft break) */
-	size_t *node_off;     /* len entries: offset inside node->text */
+	struct run_seg *segs; /* source offsets of bytes 0..len: see run_src_off */
+	size_t nsegs;
 	unsigned char *flags; /* len entries: RUN_* */
 	struct annot *annots; /* sorted by start; non-overlapping */
 	size_t nannots, capannots;
@@ -254,16 +266,36 @@ struct ordinance {
 	int sources_failed;       /* a file was not valid text: nothing parsed */
 	struct unit *begrippen;   /* the type=begrippen article, or NULL */
 	struct unit *kernwaarden; /* the type=kernwaarden article, or NULL */
+
+	/* Hash index behind the ordinance_find_* lookups, built on first use
+	 * and rebuilt when units or themes were added (model.c). */
+	struct ordinance_index *index;
+
+	/* SVG files with a diagnostic: their text, for file:line:col (illustration.c). */
+	struct source **illustrations;
+	size_t nillustrations;
 };
 
 /* Free everything the ordinance owns, including its sources. */
 void ordinance_free(struct ordinance *o);
 
-/* Lookups (linear or hashed; NULL when absent). */
+/*
+ * Lookups (hashed; NULL when absent). The first unit or theme with the
+ * key is found, as in reading order. The index is built on the first
+ * lookup after parsing: code that renumbers or relabels units after a
+ * lookup calls ordinance_reindex first (the index points at their
+ * strings).
+ */
 struct unit *ordinance_find_article(const struct ordinance *o, const char *num);
 struct unit *ordinance_find_unit(const struct ordinance *o, enum unit_kind kind, const char *num);
 struct unit *ordinance_find_label(const struct ordinance *o, const char *label);
 const struct theme *ordinance_find_theme(const struct ordinance *o, const char *id);
+void ordinance_reindex(const struct ordinance *o);
+
+/* The unit label or theme id closest to LABEL, or NULL ("bedoelt u …?"). */
+const char *label_suggest(const struct ordinance *o, const char *label);
+/* The theme id closest to ID, or NULL. */
+const char *theme_suggest(const struct ordinance *o, const char *id);
 
 /* The attribute KEY of U, or NULL. */
 const struct attr *unit_attr(const struct unit *u, const char *key);
@@ -276,6 +308,9 @@ const struct unit *unit_part(const struct unit *u);
 
 /* Is U in a law part (participatiewet, wmo, jeugdwet)? */
 int unit_in_law_part(const struct unit *u);
+
+/* Source offset of byte I (0..len) of the run R. */
+size_t run_src_off(const struct run *r, size_t i);
 
 /* Free a block list / inline list (with siblings). */
 void blk_free(struct blk *b);

@@ -1,14 +1,16 @@
 #include "output.h"
 
+#include "errtext.h"
 #include "fault.h"
-
 #include "util.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int output_write_file(const char *path, const void *data, size_t len, char **err)
@@ -16,7 +18,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+		*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 		free(tmp);
 		return -1;
 	}
@@ -27,7 +29,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+			*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 			close(fd);
 			unlink(tmp);
 			free(tmp);
@@ -39,7 +41,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 	/* Outputs are for reading by others: rw-r--r--, not mkstemp's 0600. */
 	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || FAULT_WRITE_FAILS() ||
 	    rename(tmp, path) != 0) {
-		*err = xasprintf("kan '%s' niet schrijven: %s", path, strerror(errno));
+		*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -52,7 +54,7 @@ int output_copy_file(const char *from, const char *to, char **err)
 {
 	FILE *f = fopen(from, "rb");
 	if (!f) {
-		*err = xasprintf("kan '%s' niet lezen: %s", from, strerror(errno));
+		*err = xasprintf("kan '%s' niet lezen: %s", from, errtext(errno));
 		return -1;
 	}
 	struct strbuf sb;
@@ -78,7 +80,46 @@ int output_make_dir(const char *dir, char **err)
 		struct stat st;
 		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 			return 0;
+		if (errno == EEXIST) {
+			*err = xasprintf("kan de map '%s' niet maken: er staat een bestand met die naam; "
+			                 "kies een andere uitvoermap met -o of verwijder het bestand",
+			                 dir);
+			return -1;
+		}
 	}
-	*err = xasprintf("kan de map '%s' niet maken: %s", dir, strerror(errno));
+	*err = xasprintf("kan de map '%s' niet maken: %s", dir, errtext(errno));
 	return -1;
+}
+
+/* NAME ends in ".tmp-" and the six characters mkstemp fills in. */
+static int is_temp_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 12 || strncmp(name + n - 11, ".tmp-", 5) != 0)
+		return 0;
+	for (size_t i = n - 6; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+void output_remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!is_temp_name(e->d_name))
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    now - st.st_mtime >= OUTPUT_STALE_SECONDS)
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
 }

@@ -15,6 +15,14 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 /* Copy the file FROM to TO atomically. Returns 0, or -1 with *ERR. */
 int output_copy_file(const char *from, const char *to, char **err);
 
+/*
+ * Remove NAME.tmp-XXXXXX files in DIR that a killed build left behind:
+ * those not changed for OUTPUT_STALE_SECONDS (a live build renames its
+ * temporaries within milliseconds). Best effort: errors are ignored.
+ */
+#define OUTPUT_STALE_SECONDS 60
+void output_remove_stale(const char *dir);
+
 /* Create DIR (one level) if it does not exist. Returns 0, or -1 with *ERR. */
 int output_make_dir(const char *dir, char **err);
 

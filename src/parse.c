@@ -1,6 +1,7 @@
 #include "parse.h"
 
 #include "diag.h"
+#include "errtext.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "source.h"
@@ -11,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Nesting deeper than this (lists in lists, quotes in quotes) is refused. */
 #define MAX_DEPTH 32
@@ -142,48 +144,65 @@ struct run_builder {
 	struct run_link *links;
 	size_t nlinks, caplinks;
 	struct strbuf sb;
-	size_t *src_off, *node_off;
-	struct inl **node;
+	struct run_seg *segs;
+	size_t nsegs, capsegs;
 	unsigned char *flags;
 	size_t cap;
 };
 
-static void rb_push(struct run_builder *rb, char c, size_t src, struct inl *node, size_t noff,
-                    unsigned char flags)
+/* Extend the last stretch when SRC continues it; else start one. */
+static void rb_map(struct run_builder *rb, size_t k, uint32_t src)
+{
+	if (rb->nsegs) {
+		struct run_seg *g = &rb->segs[rb->nsegs - 1];
+		size_t n = k - g->start;
+		if (g->src & RUN_SEG_SAME ? src == (g->src & ~RUN_SEG_SAME) : src == g->src + n)
+			return;
+		if (n == 1 && !(g->src & RUN_SEG_SAME) && src == g->src) {
+			g->src |= RUN_SEG_SAME;
+			return;
+		}
+	}
+	struct run_seg g = {(uint32_t)k, src};
+	VEC_PUSH(rb->segs, rb->nsegs, rb->capsegs, g);
+}
+
+static void rb_push(struct run_builder *rb, char c, size_t src, unsigned char flags)
 {
 	if (rb->sb.len + 1 >= rb->cap) {
 		rb->cap = rb->cap ? rb->cap * 2 : 128;
-		rb->src_off = xrealloc(rb->src_off, rb->cap * sizeof *rb->src_off);
-		rb->node_off = xrealloc(rb->node_off, rb->cap * sizeof *rb->node_off);
-		rb->node = xrealloc(rb->node, rb->cap * sizeof *rb->node);
 		rb->flags = xrealloc(rb->flags, rb->cap);
 	}
 	size_t k = rb->sb.len;
-	rb->src_off[k] = src;
-	rb->node_off[k] = noff;
-	rb->node[k] = node;
+	rb_map(rb, k, (uint32_t)src); /* src < SOURCE_MAX_BYTES */
 	rb->flags[k] = flags;
 	strbuf_putc(&rb->sb, c);
+}
+
+/* The text's source map is in the run now: drop it (memory at scale). */
+static void text_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
+{
+	for (size_t k = 0; i->text[k]; k++)
+		rb_push(rb, i->text[k], i->map ? i->map[k] : i->span.start, flags);
+	if (i->text[0])
+		*last = i->map ? i->map[strlen(i->text)] : i->span.end;
+	free(i->map);
+	i->map = NULL;
 }
 
 static void run_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
 {
 	for (; i; i = i->next) {
 		switch (i->kind) {
-		case INL_TEXT:
-			for (size_t k = 0; i->text[k]; k++)
-				rb_push(rb, i->text[k], i->map[k], i, k, flags);
-			if (i->text[0])
-				*last = i->map[strlen(i->text)];
-			break;
+		case INL_TEXT: text_add(rb, i, flags, last); break;
 		case INL_CODE:
 			for (size_t k = 0; i->text[k]; k++)
-				rb_push(rb, i->text[k], i->span.start, i, k, flags | RUN_CODE);
+				rb_push(rb, i->text[k], i->span.start, flags | RUN_CODE);
 			*last = i->span.end;
 			break;
 		case INL_SOFTBREAK:
 		case INL_LINEBREAK:
-			rb_push(rb, ' ', *last, NULL, 0, flags | RUN_BREAK);
+			rb_push(rb, ' ', *last, flags | RUN_BREAK);
 			break;
 		case INL_EMPH:
 		case INL_STRONG: run_add(rb, i->child, flags, last); break;
@@ -206,17 +225,17 @@ static struct run *build_run(struct inl *inl, size_t start)
 	strbuf_init(&rb.sb);
 	size_t last = start;
 	run_add(&rb, inl, 0, &last);
-	rb_push(&rb, '\0', last, NULL, 0, 0); /* sentinel entry for src_off[len] */
+	rb_push(&rb, '\0', last, 0); /* sentinel: the source offset of the end */
 	rb.sb.len--;
 	rb.sb.buf[rb.sb.len] = '\0';
 	struct run *r = xcalloc(1, sizeof *r);
-	r->text = strbuf_detach(&rb.sb, &r->len);
-	strbuf_release(&rb.sb);
-	r->src_off = rb.src_off;
-	r->node = rb.node;
-	r->node_off = rb.node_off;
-	r->flags = rb.flags;
-	r->links = rb.links;
+	/* Exact sizes: runs hold most of the text, doubling slack doubles it. */
+	r->len = rb.sb.len;
+	r->text = xrealloc(strbuf_detach(&rb.sb, NULL), r->len + 1);
+	r->segs = xrealloc(rb.segs, rb.nsegs * sizeof *r->segs);
+	r->nsegs = rb.nsegs;
+	r->flags = xrealloc(rb.flags, r->len + 1);
+	r->links = rb.nlinks ? xrealloc(rb.links, rb.nlinks * sizeof *r->links) : rb.links;
 	r->nlinks = rb.nlinks;
 	return r;
 }
@@ -561,7 +580,8 @@ static struct unit *unit_new(struct parser *p, enum unit_kind kind, struct headi
 	}
 	u->title = xstrdup(rest);
 	u->title_span = (struct span){p->src, h->text_start + skip, h->span.end};
-	u->attrs = h->attrs;
+	/* Exact size: 100,000 units each kept room for 8 attributes. */
+	u->attrs = h->nattrs ? xrealloc(h->attrs, h->nattrs * sizeof *h->attrs) : h->attrs;
 	u->nattrs = h->nattrs;
 	h->attrs = NULL;
 	h->nattrs = 0;
@@ -658,6 +678,9 @@ static void read_article_attrs(struct parser *p, struct unit *u)
 			VEC_PUSH(u->grondslagen, u->ngrondslagen, cap, g);
 		}
 		free(parts);
+		if (u->ngrondslagen) /* exact size: room for 8 was kept per article */
+			u->grondslagen = xrealloc(u->grondslagen,
+			                          u->ngrondslagen * sizeof *u->grondslagen);
 	}
 }
 
@@ -962,7 +985,7 @@ static char **list_markdown(const char *dir, size_t *n, char **err)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		*err = xasprintf("kan de map '%s' niet openen: %s", dir, strerror(errno));
+		*err = xasprintf("kan de map '%s' niet openen: %s", dir, errtext(errno));
 		return NULL;
 	}
 	char **names = NULL;
@@ -975,8 +998,33 @@ static char **list_markdown(const char *dir, size_t *n, char **err)
 			VEC_PUSH(names, *n, cap, xstrdup(e->d_name));
 	}
 	closedir(d);
+	if (!*n) {
+		*err = xasprintf("in de map '%s' staan geen .md-bestanden; een verordening begint met "
+		                 "verordening.md (zie docs/format.md)",
+		                 dir);
+		return NULL;
+	}
 	qsort(names, *n, sizeof *names, name_cmp);
 	return names;
+}
+
+/* Refuse an ordinance larger than SOURCE_TOTAL_MAX_BYTES before reading it. */
+static int check_total_size(const char *dir, char **names, size_t n, char **err)
+{
+	unsigned long long total = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			total += (unsigned long long)st.st_size;
+		free(path);
+	}
+	if (total <= SOURCE_TOTAL_MAX_BYTES)
+		return 0;
+	*err = xasprintf("de .md-bestanden in '%s' zijn samen %llu MiB; ovc leest ten hoogste %zu "
+	                 "MiB per verordening (een echte verordening is kleiner dan 1 MiB)",
+	                 dir, total >> 20, SOURCE_TOTAL_MAX_BYTES >> 20);
+	return -1;
 }
 
 /*
@@ -1044,6 +1092,12 @@ struct ordinance *parse_ordinance(const char *dir, struct diag_sink *d, char **e
 	char **names = list_markdown(dir, &n, err);
 	if (!names)
 		return NULL;
+	if (check_total_size(dir, names, n, err)) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return NULL;
+	}
 	struct ordinance *o = xcalloc(1, sizeof *o);
 	o->dir = xstrdup(dir);
 	struct parser p = {.o = o, .d = d, .block = -1};

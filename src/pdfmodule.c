@@ -74,7 +74,9 @@ int pdfmodule_load(char **err)
 		                 "(make bouwt hem; make install zet hem naast ovc)",
 		                 cand[0], cand[1]);
 	} else if (!h) {
-		*err = xasprintf("kan de PDF-module %s niet laden: %s", cand[which], why);
+		*err = xasprintf("kan de PDF-module %s niet laden: %s; bouw ovc opnieuw met make, of "
+		                 "installeer het opnieuw met make install",
+		                 cand[which], why); /* dlerror() is English: say what to do */
 	} else {
 		void *fn = dlsym(h, "typeset_pdf_file");
 		const char *const *ver = dlsym(h, "typeset_module_version");

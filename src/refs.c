@@ -325,8 +325,9 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 	if (after_comma && (k = lid_phrase(s, after_comma, q->lids, &q->nlids, q->lid_starts,
 	                                   q->lid_ends))) {
 		j = k;
-	} else if ((k = ws_word(s, j, "lid"))) {
-		/* "artikel 7.2 lid 2": Aanwijzing 3.29 */
+	} else if ((k = ws_word(s, j, "lid")) || (after_comma && (k = word(s, after_comma, "lid")))) {
+		/* "artikel 7.2 lid 2", "artikel 7.2, lid 2": Aanwijzing 3.29; the
+		 * lid is still checked against the article */
 		size_t n = ws(s, k), e = n;
 		while (e < s->len && is_digit(s->t[e]))
 			e++;
@@ -509,8 +510,11 @@ static void push_ref(struct scanner *s, struct ref *r)
 
 /* More numbers: ", 8a en 8b", " of 7.3", " tot en met 7.4" (same shape). */
 static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_kind kind,
-                           const char *shape, int plural)
+                           const char *shape_in, int plural)
 {
+	/* SHAPE_IN may point into r->items, which add_item moves. */
+	char shape[sizeof r->items[0].num];
+	snprintf(shape, sizeof shape, "%s", shape_in);
 	size_t j = i;
 	for (;;) {
 		size_t k = ws(s, j), m, range = 0;
@@ -544,8 +548,11 @@ static size_t more_numbers(struct scanner *s, size_t i, struct ref *r, enum ref_
 }
 
 /* ", en tweede lid, onder c" after an article's qualifiers: same article. */
-static size_t more_lids(struct scanner *s, size_t i, struct ref *r, const char *num)
+static size_t more_lids(struct scanner *s, size_t i, struct ref *r, const char *num_in)
 {
+	/* NUM_IN may point into r->items, which add_item moves. */
+	char num[sizeof r->items[0].num];
+	snprintf(num, sizeof num, "%s", num_in);
 	size_t j = i;
 	for (;;) {
 		size_t k = ws(s, j), m;

@@ -5,6 +5,8 @@
 #include "model.h"
 #include "refs.h"
 #include "source.h"
+#include "strmap.h"
+#include "suggest.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -102,7 +104,7 @@ struct resolver {
 
 static void report_at(struct resolver *rs, size_t a, size_t b, const char *rule, const char *msg)
 {
-	diag_report(rs->d, rs->src, rs->run->src_off[a], rs->run->src_off[b], rule, "%s", msg);
+	diag_report(rs->d, rs->src, run_src_off(rs->run, a), run_src_off(rs->run, b), rule, "%s", msg);
 }
 
 static struct lid *find_lid(struct unit *a, int num)
@@ -290,6 +292,29 @@ static size_t link_start(const struct run *r, const struct ref *ref)
 	return s;
 }
 
+/*
+ * "de Wmo 2105": the law matched as "Wmo", then a year that makes no name
+ * of it. Reported with the name meant; returns 1 when so.
+ */
+static int misspelt_year(struct resolver *rs, const struct ref *ref)
+{
+	const char *t = rs->run->text;
+	size_t e = ref->law_end, n = e + 1;
+	while (n < rs->run->len && t[n] >= '0' && t[n] <= '9')
+		n++;
+	if (ref->law < 0 || e >= rs->run->len || t[e] != ' ' || n - e != 5 ||
+	    (n < rs->run->len && is_word_byte((unsigned char)t[n])))
+		return 0;
+	const char *near = laws_suggest(t + ref->law_start, n - ref->law_start);
+	if (!near || strncmp(near, t + ref->law_start, n - ref->law_start) == 0)
+		return 0;
+	char *msg = xasprintf("'%.*s' is geen wet die ovc kent (data/wetten.tsv); bedoelt u '%s'?",
+	                      (int)(n - ref->law_start), t + ref->law_start, near);
+	report_at(rs, ref->law_start, n, "wet-onbekend", msg);
+	free(msg);
+	return 1;
+}
+
 static void resolve_external(struct resolver *rs, const struct ref *ref)
 {
 	if (ref->law == REF_UNKNOWN_LAW &&
@@ -300,14 +325,19 @@ static void resolve_external(struct resolver *rs, const struct ref *ref)
 	}
 	if (ref->law == REF_UNKNOWN_LAW) {
 		char *name = xstrndup(rs->run->text + ref->law_start, ref->law_end - ref->law_start);
+		const char *near = laws_suggest(name, strlen(name));
+		char *hint = near ? xasprintf("; bedoelt u '%s'?", near) : xstrdup("");
 		char *msg = xasprintf("'%s' is geen wet die ovc kent (data/wetten.tsv); de verwijzing "
-		                      "wordt niet gecontroleerd en niet gelinkt",
-		                      name);
+		                      "wordt niet gecontroleerd en niet gelinkt%s",
+		                      name, hint);
 		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend", msg);
 		free(msg);
+		free(hint);
 		free(name);
 		return;
 	}
+	if (misspelt_year(rs, ref))
+		return;
 	if (ref->law_only) {
 		annotate(rs->run, ANNOT_REF, ref->start, ref->end, laws_url(ref->law, NULL, 0));
 		return;
@@ -344,7 +374,7 @@ static void resolve_ref(struct resolver *rs, const struct ref *ref)
 static void report_style(struct resolver *rs, const struct ref_style *st)
 {
 	char *msg = xasprintf("schrijf '%s' in plaats van '%s' (Aanwijzing 3.29)", st->fix, st->found);
-	diag_report_fix(rs->d, rs->src, rs->run->src_off[st->start], rs->run->src_off[st->end],
+	diag_report_fix(rs->d, rs->src, run_src_off(rs->run, st->start), run_src_off(rs->run, st->end),
 	                "verwijzing-stijl", st->fix, "%s", msg);
 	free(msg);
 }
@@ -389,7 +419,7 @@ static void check_link_text(struct resolver *rs, const struct run_link *l, struc
 			                                                         : UNIT_ARTICLE),
 			                      it->num, target->label, unit_word(target->kind), target->num);
 			/* end after the number's last byte: src_off[b] may lie past "](#label)" */
-			diag_report_fix(rs->d, rs->src, rs->run->src_off[fa], rs->run->src_off[b - 1] + 1,
+			diag_report_fix(rs->d, rs->src, run_src_off(rs->run, fa), run_src_off(rs->run, b - 1) + 1,
 			                "label-nummer", fix, "%s", msg);
 			free(fix);
 			free(msg);
@@ -423,8 +453,10 @@ static void resolve_link(struct resolver *rs, const struct run_link *l)
 		} else if (t) {
 			link->target = xasprintf("#thema_%s", t->id);
 		} else {
+			const char *near = label_suggest(rs->o, url + 1);
 			diag_report(rs->d, link->span.src, link->span.start, link->span.end, "label-onbekend",
-			            "het label '%s' bestaat niet", url);
+			            "het label '%s' bestaat niet%s%s%s", url, near ? "; bedoelt u '#" : "",
+			            near ? near : "", near ? "'?" : "");
 		}
 	} else if (!safe_url(url)) {
 		diag_report(rs->d, link->span.src, link->span.start, link->span.end, "link-onveilig",
@@ -469,7 +501,54 @@ struct term_form {
 struct term_finder {
 	struct term_form *forms;
 	size_t nforms, cap;
+	/* Forms by their first one or two lower-case bytes, so a text is read
+	 * once whatever the number of terms (issue 22: it was read per form). */
+	struct strmap by_prefix; /* prefix → struct form_bucket */
+	unsigned *seen;          /* per form: the run it last matched in */
+	unsigned run;
 };
+
+struct form_bucket {
+	char key[3];
+	size_t *forms; /* ascending */
+	size_t n, cap;
+};
+
+struct term_hit {
+	size_t form, start, end;
+};
+
+static void index_forms(struct term_finder *tf)
+{
+	strmap_init(&tf->by_prefix);
+	tf->seen = xcalloc(tf->nforms + 1, sizeof *tf->seen);
+	for (size_t f = 0; f < tf->nforms; f++) {
+		char key[3] = {tf->forms[f].form[0], tf->forms[f].len > 1 ? tf->forms[f].form[1] : 0, 0};
+		struct form_bucket *b = strmap_get(&tf->by_prefix, key);
+		if (!b) {
+			b = xcalloc(1, sizeof *b);
+			memcpy(b->key, key, sizeof key);
+			strmap_put(&tf->by_prefix, b->key, b);
+		}
+		VEC_PUSH(b->forms, b->n, b->cap, f);
+	}
+}
+
+static void release_forms(struct term_finder *tf)
+{
+	for (size_t i = 0; i < tf->by_prefix.cap; i++) {
+		struct form_bucket *b = tf->by_prefix.vals[i];
+		if (tf->by_prefix.keys[i]) {
+			free(b->forms);
+			free(b);
+		}
+	}
+	strmap_release(&tf->by_prefix);
+	free(tf->seen);
+	for (size_t i = 0; i < tf->nforms; i++)
+		free(tf->forms[i].form);
+	free(tf->forms);
+}
 
 static void add_form(struct term_finder *tf, struct term *t, const char *s, size_t n)
 {
@@ -525,28 +604,62 @@ static size_t match_form(const struct run *r, size_t i, const struct term_form *
 	return 0;
 }
 
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct term_hit *x = a, *y = b;
+	return x->form < y->form ? -1 : x->form > y->form;
+}
+
+/* The forms in the bucket of the N-byte prefix at P whose first match in
+ * this run is at I. */
+static void hits_at(struct term_finder *tf, const struct blk *b, const struct run *r, size_t i,
+                    size_t n, struct term_hit **hits, size_t *nhits, size_t *cap)
+{
+	char key[3] = {(char)ascii_lower((unsigned char)r->text[i]),
+	               n > 1 ? (char)ascii_lower((unsigned char)r->text[i + 1]) : 0, 0};
+	const struct form_bucket *bk = strmap_get(&tf->by_prefix, key);
+	for (size_t k = 0; bk && k < bk->n; k++) {
+		size_t f = bk->forms[k];
+		struct term_form *form = &tf->forms[f];
+		if (tf->seen[f] == tf->run || form->term->item == b) /* its own definition */
+			continue;
+		size_t e = match_form(r, i, form);
+		if (!e)
+			continue;
+		tf->seen[f] = tf->run;
+		struct term_hit h = {f, i, e};
+		VEC_PUSH(*hits, *nhits, *cap, h);
+	}
+}
+
 static void find_terms(struct blk *b, const struct text_ctx *c, void *ud)
 {
 	struct term_finder *tf = ud;
 	struct run *r = b->run;
-	if (!r)
+	if (!r || !tf->nforms)
 		return;
-	for (size_t f = 0; f < tf->nforms; f++) {
-		struct term_form *form = &tf->forms[f];
-		if (form->term->item == b)
-			continue; /* its own definition */
-		for (size_t i = 0; i + form->len <= r->len; i++) {
-			if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags[i] & RUN_CODE))
-				continue;
-			size_t e = match_form(r, i, form);
-			if (!e)
-				continue;
-			form->term->used = 1;
-			if (!c->in_definition && form->term->id)
-				annotate(r, ANNOT_TERM, i, e, xasprintf("#term-%s", form->term->id));
-			break;
-		}
+	tf->run++;
+	struct term_hit *hits = NULL;
+	size_t nhits = 0, cap = 0;
+	for (size_t i = 0; i < r->len; i++) {
+		if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags[i] & RUN_CODE))
+			continue;
+		hits_at(tf, b, r, i, 1, &hits, &nhits, &cap);
+		if (i + 1 < r->len)
+			hits_at(tf, b, r, i, 2, &hits, &nhits, &cap);
 	}
+	/* In the order of the forms, as when each form was sought in turn:
+	 * annotate() keeps the first of two overlapping annotations. */
+	if (nhits > 1)
+		qsort(hits, nhits, sizeof *hits, hit_cmp);
+	for (size_t k = 0; k < nhits; k++) {
+		struct term_form *form = &tf->forms[hits[k].form];
+		form->term->used = 1;
+		if (!c->in_definition && form->term->id)
+			annotate(r, ANNOT_TERM, hits[k].start, hits[k].end,
+			         xasprintf("#term-%s", form->term->id));
+	}
+	free(hits);
 }
 
 static void resolve_terms(struct ordinance *o, struct diag_sink *d)
@@ -556,10 +669,9 @@ static void resolve_terms(struct ordinance *o, struct diag_sink *d)
 	if (defs)
 		for (size_t i = 0; i < defs->nterms; i++)
 			add_term(&tf, &defs->terms[i]);
+	index_forms(&tf);
 	ordinance_each_text(o, find_terms, &tf);
-	for (size_t i = 0; i < tf.nforms; i++)
-		free(tf.forms[i].form);
-	free(tf.forms);
+	release_forms(&tf);
 	if (!defs)
 		return;
 	for (size_t i = 0; i < defs->nterms; i++) {
@@ -575,6 +687,10 @@ static void sort_annots(struct blk *b, const struct text_ctx *c, void *ud)
 	(void)c, (void)ud;
 	if (b->run && b->run->nannots > 1)
 		qsort(b->run->annots, b->run->nannots, sizeof *b->run->annots, annot_cmp);
+	if (b->run && b->run->nannots && b->run->nannots < b->run->capannots) { /* memory at scale */
+		b->run->annots = xrealloc(b->run->annots, b->run->nannots * sizeof *b->run->annots);
+		b->run->capannots = b->run->nannots;
+	}
 }
 
 void resolve_ordinance(struct ordinance *o, struct diag_sink *d)

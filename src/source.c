@@ -1,12 +1,18 @@
+/* realpath is X/Open, not plain POSIX.1-2008 base. */
+#define _XOPEN_SOURCE 700
 #include "source.h"
 
 #include "diag.h"
+#include "errtext.h"
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void index_lines(struct source *src)
 {
@@ -17,6 +23,7 @@ static void index_lines(struct source *src)
 	for (size_t i = 0; i < src->len; i++)
 		if (src->text[i] == '\n')
 			VEC_PUSH(src->lines, src->nlines, cap, i + 1);
+	src->lines = xrealloc(src->lines, (size_t)src->nlines * sizeof *src->lines);
 }
 
 /* Windows-1252's 0x80..0x9F as code points; 0 where it has no character. */
@@ -144,8 +151,54 @@ void source_overlay_clear(void)
 	noverlays = capoverlays = 0;
 }
 
+/* Is PATH, after its symbolic links, inside DIR? */
+static int inside_dir(const char *dir, const char *path)
+{
+	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	size_t n = rd ? strlen(rd) : 0;
+	int in = rd && rp && strncmp(rd, rp, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+	free(rd);
+	free(rp);
+	return in;
+}
+
+/*
+ * Open DIR/NAME for reading if it is a regular file inside DIR. O_NONBLOCK:
+ * opening a FIFO must not wait for a writer (issue 22: x.md as a FIFO hung).
+ */
+static FILE *open_regular(const char *dir, const char *path, char **err)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !inside_dir(dir, path)) {
+		*err = xasprintf("'%s' is een symbolische koppeling naar een bestand buiten '%s'; "
+		                 "ovc leest alleen bestanden in de map van de verordening",
+		                 path, dir);
+		return NULL;
+	}
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		*err = xasprintf("kan '%s' niet openen: %s", path, errtext(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*err = xasprintf("'%s' is geen gewoon bestand (maar een %s); ovc leest alleen gewone "
+		                 ".md-bestanden",
+		                 path, S_ISDIR(st.st_mode) ? "map" : S_ISFIFO(st.st_mode) ? "pijp (FIFO)"
+		                                                                 : "apparaat of socket");
+		close(fd);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		*err = xasprintf("kan '%s' niet openen: %s", path, errtext(errno));
+		close(fd);
+	}
+	return f;
+}
+
 /* The file's bytes into SB; an overlay for PATH stands in for the file. */
-static int read_bytes(const char *path, struct strbuf *sb, int *too_big, char **err)
+static int read_bytes(const char *dir, const char *path, struct strbuf *sb, int *too_big,
+                      char **err)
 {
 	const struct overlay *ov = overlay_find(path);
 	if (ov) {
@@ -153,11 +206,9 @@ static int read_bytes(const char *path, struct strbuf *sb, int *too_big, char **
 		strbuf_add(sb, ov->text, *too_big ? SOURCE_MAX_BYTES : ov->len);
 		return 0;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = xasprintf("kan '%s' niet openen: %s", path, strerror(errno));
+	FILE *f = open_regular(dir, path, err);
+	if (!f)
 		return -1;
-	}
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
@@ -167,10 +218,10 @@ static int read_bytes(const char *path, struct strbuf *sb, int *too_big, char **
 		}
 		strbuf_add(sb, chunk, n);
 	}
-	int rerr = ferror(f);
+	int rerr = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (rerr) {
-		*err = xasprintf("kan '%s' niet lezen", path);
+		*err = xasprintf("kan '%s' niet lezen: %s", path, errtext(rerr));
 		return -1;
 	}
 	return 0;
@@ -184,7 +235,7 @@ int source_load(struct source *src, const char *dir, const char *name,
 	struct strbuf sb;
 	strbuf_init(&sb);
 	int too_big = 0;
-	if (read_bytes(path, &sb, &too_big, err) != 0) {
+	if (read_bytes(dir, path, &sb, &too_big, err) != 0) {
 		strbuf_release(&sb);
 		free(path);
 		return -1;

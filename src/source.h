@@ -13,6 +13,9 @@ struct diag_sink;
 
 /* Files larger than this are refused (bron-te-groot). */
 #define SOURCE_MAX_BYTES ((size_t)64 << 20)
+/* All .md files of an ordinance together (parse.c refuses more). A real
+ * ordinance is well under 1 MiB; memory use is about 12-16 times this. */
+#define SOURCE_TOTAL_MAX_BYTES ((size_t)128 << 20)
 
 struct source {
 	char *path;    /* as printed in diagnostics, e.g. "verordening/3-wmo.md" */
@@ -25,7 +28,8 @@ struct source {
 };
 
 /*
- * Read DIR/NAME. Returns 0 on success (the text may still be invalid: then
+ * Read DIR/NAME: a regular file (not a FIFO, device or folder) that is, after
+ * any symbolic link, inside DIR. Returns 0 on success (the text may still be invalid: then
  * `valid` is 0 and the problem is reported to D), or -1 when the file
  * cannot be read; then *ERR holds a malloc'ed Dutch message.
  */

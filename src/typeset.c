@@ -599,7 +599,12 @@ static void figure(struct ts *t, xmlNodePtr n, struct ctx cx)
 		GError *ge = NULL;
 		svg = rsvg_handle_new_from_file(path, &ge);
 		if (!svg) {
-			set_err(t, xasprintf("afbeelding %s: %s", src, ge ? ge->message : "onleesbaar"));
+			/* ovc check refuses what librsvg refuses (illustration.c); if it
+			 * still happens, librsvg's English goes in a Dutch sentence. */
+			set_err(t, xasprintf("de illustratie %s kan niet worden getekend (librsvg: %s); "
+			                     "open het bestand in een tekenprogramma, bewaar het opnieuw "
+			                     "als SVG en draai ovc check",
+			                     src, ge ? ge->message : "onleesbaar"));
 			if (ge)
 				g_error_free(ge);
 		} else if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, &iw, &ih)) {
@@ -1689,10 +1694,11 @@ static char *pdf_date(const struct ts *t)
 	if (sde && *sde) {
 		char *end;
 		long long v = strtoll(sde, &end, 10);
-		if (*end == '\0' && v >= 0) {
-			time_t tt = (time_t)v;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
+		time_t tt = (time_t)v;
+		struct tm tm;
+		/* main.c refuses garbage and dates after 9999; this keeps the PDF
+		 * date well-formed for any caller (gmtime_r fails on overflow). */
+		if (*end == '\0' && v >= 0 && v <= 253402300799LL && gmtime_r(&tt, &tm)) {
 			return xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
 			                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 		}

@@ -59,7 +59,10 @@ char *xasprintf(const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	return strbuf_detach(&sb, NULL);
+	/* Exact size: ovc keeps hundreds of thousands of these (numbers, eIds). */
+	size_t n;
+	char *p = strbuf_detach(&sb, &n);
+	return xrealloc(p, n + 1);
 }
 
 void xgrow(void *pp, size_t *cap, size_t need, size_t elem)

@@ -87,7 +87,7 @@ check "verordening.md ontbreekt: status 2" '[ "$(rc)" = 2 ] && grep -q "verorden
 fresh
 mkdir "$T/v/kapot.md"
 run check "$T/v"
-check "onleesbaar bestand (een map met .md): status 2" '[ "$(rc)" = 2 ] && grep -q "kan .*kapot.md. niet lezen" "$T/err"'
+check "onleesbaar bestand (een map met .md): status 2" '[ "$(rc)" = 2 ] && grep -qx "ovc: .$T/v/kapot.md. is geen gewoon bestand (maar een map); ovc leest alleen gewone .md-bestanden" "$T/err"'
 
 fresh
 printf '\n## Kop\n\nTekst met een fout byte: \377 hier.\n' >>"$T/v/verordening.md"
@@ -160,7 +160,7 @@ check "AKN van de meegeleverde verordening is geldig" '[ $? -eq 0 ] || grep -q "
 rm -rf "$T/readme" && mkdir -p "$T/readme" && cp -R "$ROOT/verordening" "$T/readme/verordening"
 sed -i 's/hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoeld in het tweede lid\./hulpverleningsrelatie is de bijdrage niet hoger dan het bedrag, bedoeld in het negende lid./' "$T/readme/verordening/3-wmo.md"
 (cd "$T/readme" && "$OVC" check --kleur=nooit >"$T/readme.out" 2>&1)
-sed -n '/^\$ ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
+sed -n '/^\$ build\/ovc check$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$T/readme.want"
 check "README: de voorbeeldmelding is wat ovc echt meldt" 'diff "$T/readme.want" "$T/readme.out" >"$T/err"'
 
 # --- the PDF module (src/pdfmodule.h) ----------------------------------------------
@@ -174,7 +174,7 @@ check "ovc zonder PDF-module: check werkt" '[ "$(rc)" = 0 ]'
 check "ovc zonder PDF-module: build zegt waar hij zocht, status 2, schrijft niets" '[ "$(rc)" = 2 ] && grep -qx "ovc: de PDF-module ontbreekt: niet gevonden als $T/los/ovc-pdf.so of $T/los/../lib/ovc/ovc-pdf.so (make bouwt hem; make install zet hem naast ovc)" "$T/err" && [ ! -e "$T/out" ]'
 head -c 4096 /dev/zero | tr '\0' x >"$T/los/ovc-pdf.so"
 "$T/los/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>"$T/err"; echo $? >"$T/rc"
-check "kapotte PDF-module: status 2 met de reden" '[ "$(rc)" = 2 ] && grep -q "^ovc: kan de PDF-module $T/los/ovc-pdf.so niet laden: invalid ELF header\$" "$T/err" && [ ! -e "$T/out" ]'
+check "kapotte PDF-module: status 2 met de reden" '[ "$(rc)" = 2 ] && grep -q "^ovc: kan de PDF-module $T/los/ovc-pdf.so niet laden: invalid ELF header; bouw ovc opnieuw met make, of installeer het opnieuw met make install\$" "$T/err" && [ ! -e "$T/out" ]'
 # make install: PREFIX/bin/ovc finds PREFIX/lib/ovc/ovc-pdf.so.
 (cd "$ROOT" && make -s install PREFIX="$T/prefix" ${OVC_MAKEVARS:-}) >"$T/err" 2>&1
 "$T/prefix/bin/ovc" build "$T/v" -o "$T/out" >"$T/out.txt" 2>>"$T/err"; echo $? >"$T/rc"

@@ -222,7 +222,7 @@ if bad:
 EOF
 
 # --------------------------------------------- in-process (src/edition.c)
-objs="$BUILD/obj/edition.o $BUILD/obj/embedded-data.o $BUILD/obj/embedded.o"
+objs="$BUILD/obj/edition.o $BUILD/obj/embedded-data.o $BUILD/obj/embedded.o $BUILD/obj/errtext.o"
 missing=0
 for o in $objs; do [ -f "$o" ] || missing=1; done
 if [ "$missing" = 1 ]; then
