@@ -3,6 +3,7 @@
 #include "outdir.h"
 
 #include "build.h"
+#include "errtext.h"
 #include "fault.h"
 #include "util.h"
 
@@ -98,7 +99,7 @@ static int swap_in(const char *stage, const char *out, char **err)
 {
 	struct stat st;
 	if (FAULT_WRITE_FAILS()) {
-		*err = xasprintf("kan de uitvoer niet in '%s' zetten: %s", out, strerror(errno));
+		*err = xasprintf("kan de uitvoer niet in '%s' zetten: %s", out, errtext(errno));
 		return -1;
 	}
 	if (lstat(out, &st) != 0) {
@@ -106,7 +107,7 @@ static int swap_in(const char *stage, const char *out, char **err)
 			return 0;
 		/* Another build got there first: exchange with its result. */
 		if (errno != EEXIST && errno != ENOTEMPTY) {
-			*err = xasprintf("kan de uitvoer niet in '%s' zetten: %s", out, strerror(errno));
+			*err = xasprintf("kan de uitvoer niet in '%s' zetten: %s", out, errtext(errno));
 			return -1;
 		}
 	} else if (!S_ISDIR(st.st_mode)) {
@@ -116,7 +117,7 @@ static int swap_in(const char *stage, const char *out, char **err)
 		return -1;
 	}
 	if (renameat2(AT_FDCWD, stage, AT_FDCWD, out, RENAME_EXCHANGE) != 0) {
-		*err = xasprintf("kan de uitvoer niet in '%s' zetten: %s", out, strerror(errno));
+		*err = xasprintf("kan de uitvoer niet in '%s' zetten: %s", out, errtext(errno));
 		return -1;
 	}
 	/* STAGE now holds the previous build. */
@@ -164,9 +165,9 @@ int outdir_build(struct ordinance *o, const char *out, char **err)
 		registered = 1;
 	int rc = -1;
 	if (FAULT_WRITE_FAILS() || !mkdtemp(staging)) {
-		*err = xasprintf("kan geen map naast '%s' maken: %s", out, strerror(errno));
+		*err = xasprintf("kan geen map naast '%s' maken: %s", out, errtext(errno));
 	} else if (chmod(staging, 0755) != 0) {
-		*err = xasprintf("kan de map '%s' niet maken: %s", staging, strerror(errno));
+		*err = xasprintf("kan de map '%s' niet maken: %s", staging, errtext(errno));
 		remove_tree(AT_FDCWD, staging);
 	} else if (build_outputs(o, staging, err) != 0) {
 		rename_in_message(err, staging, out);

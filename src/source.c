@@ -257,6 +257,16 @@ int source_load(struct source *src, const char *dir, const char *name,
 			            SOURCE_MAX_BYTES >> 20);
 		return 0;
 	}
+	if (src->len == 0) {
+		/* Nothing to parse: without this an empty part file only shows as
+		 * "het deel … ontbreekt" elsewhere, an empty verordening.md as
+		 * a missing front matter. */
+		src->valid = 0;
+		if (d)
+			diag_report(d, src, 0, 0, "bron-leeg",
+			            "het bestand is leeg; schrijf er tekst in of verwijder het");
+		return 0;
+	}
 	validate(src, d);
 	return 0;
 }
