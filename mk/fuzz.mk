@@ -29,7 +29,7 @@ $(FUZZ_BUILD)/obj/%.o: src/%.c $(DEPS_OK)
 $(FUZZ_BUILD)/obj/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(PKG_CFLAGS) $(WARN) -Wno-missing-prototypes $(FUZZ_FLAGS) \
-		-DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/minimaal"' -c $< -o $@
+		-DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/minimaal"' -MMD -MP -c $< -o $@
 
 $(FUZZ_BUILD)/gen/embedded-data.c: $(EMBED) scripts/embed.sh
 	@mkdir -p $(@D)
@@ -70,4 +70,4 @@ fuzz: $(FUZZ_BINS) $(FUZZ_BUILD)/ovc-seeds.stamp
 			$(FUZZ_BUILD)/fuzz-$$t.log; \
 	done
 
--include $(FUZZ_OBJS:.o=.d)
+-include $(FUZZ_OBJS:.o=.d) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/obj/fuzz_%.d)
