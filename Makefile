@@ -44,6 +44,11 @@ LDFLAGS   += -fsanitize=address,undefined
 # fonts.conf (FcInitLoadConfigAndFonts); not reachable from ovc's code.
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 endif
+ifeq ($(FAULT),1)
+# The fault-injection test build (src/fault.h, tests/suite-atomisch.sh).
+BUILD     := build-fault
+CPPFLAGS  += -DOVC_FAULT_INJECTION
+endif
 ifeq ($(WERROR),1)
 CFLAGS    += -Werror
 endif
@@ -139,7 +144,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/ovc
 
 clean:
-	rm -rf build build-san $(OUT)
+	rm -rf build build-san build-fault build-fuzz $(OUT)
 
 format:
 	clang-format -i $(wildcard src/*.[ch] src/*/*.[ch]) tests/unit/*.c

@@ -334,7 +334,9 @@ touch -d "2 minutes ago" "$T/out/verordening.html.tmp-Ab12Cd" "$T/out/illustrati
 run build "$T/v" -o "$T/out"
 check "oude tijdelijke bestanden van een afgebroken build verdwijnen" \
 	'[ "$(rc)" = 0 ] && [ ! -e "$T/out/verordening.html.tmp-Ab12Cd" ] && [ ! -e "$T/out/illustraties/wonen.svg.tmp-XyZ789" ]'
-check "een vers tijdelijk bestand (van een build die nog loopt) blijft" '[ -e "$T/out/publieksversie.pdf.tmp-Vers01" ]'
+# A build that still runs writes into its own staging folder beside out/
+# (docs/atomisch.md), never into out/: out/ is replaced whole.
+check "ook een vers tijdelijk bestand verdwijnt: out/ wordt als geheel vervangen" '[ ! -e "$T/out/publieksversie.pdf.tmp-Vers01" ]'
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "errtext.h"
+#include "fault.h"
 #include "util.h"
 
 #include <errno.h>
@@ -24,7 +25,7 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 	const char *p = data;
 	size_t left = len;
 	while (left) {
-		ssize_t n = write(fd, p, left);
+		ssize_t n = FAULT_WRITE_FAILS() ? -1 : write(fd, p, left);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
@@ -38,7 +39,8 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 		left -= (size_t)n;
 	}
 	/* Outputs are for reading by others: rw-r--r--, not mkstemp's 0600. */
-	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+	if (fchmod(fd, 0644) != 0 || close(fd) != 0 || FAULT_WRITE_FAILS() ||
+	    rename(tmp, path) != 0) {
 		*err = xasprintf("kan '%s' niet schrijven: %s", path, errtext(errno));
 		unlink(tmp);
 		free(tmp);

@@ -1,4 +1,8 @@
+/* The fault-injection macros of util.h are for callers, not for us. */
+#define OVC_UTIL_IMPL
 #include "util.h"
+
+#include "fault.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +16,7 @@ static void die_oom(void)
 
 void *xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = fault_alloc_fails() ? NULL : malloc(n ? n : 1);
 	if (!p)
 		die_oom();
 	return p;
@@ -20,7 +24,7 @@ void *xmalloc(size_t n)
 
 void *xcalloc(size_t count, size_t n)
 {
-	void *p = calloc(count ? count : 1, n ? n : 1);
+	void *p = fault_alloc_fails() ? NULL : calloc(count ? count : 1, n ? n : 1);
 	if (!p)
 		die_oom();
 	return p;
@@ -28,7 +32,7 @@ void *xcalloc(size_t count, size_t n)
 
 void *xrealloc(void *p, size_t n)
 {
-	p = realloc(p, n ? n : 1);
+	p = fault_alloc_fails() ? NULL : realloc(p, n ? n : 1);
 	if (!p)
 		die_oom();
 	return p;

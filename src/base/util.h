@@ -74,4 +74,25 @@ int ascii_lower(int c);
 /* Is C a letter: ASCII letter or any byte of a non-ASCII UTF-8 sequence. */
 int is_word_byte(unsigned char c);
 
+/*
+ * The fault-injection test build (src/base/fault.h) records the source line of
+ * every call of an allocating helper; util.c itself defines OVC_UTIL_IMPL.
+ */
+#if defined(OVC_FAULT_INJECTION) && !defined(OVC_UTIL_IMPL)
+#include "fault.h"
+#define xmalloc(n) (fault_at(__FILE__, __LINE__), xmalloc(n))
+#define xcalloc(c, n) (fault_at(__FILE__, __LINE__), xcalloc(c, n))
+#define xrealloc(p, n) (fault_at(__FILE__, __LINE__), xrealloc(p, n))
+#define xstrdup(s) (fault_at(__FILE__, __LINE__), xstrdup(s))
+#define xstrndup(s, n) (fault_at(__FILE__, __LINE__), xstrndup(s, n))
+#define xasprintf(...) (fault_at(__FILE__, __LINE__), xasprintf(__VA_ARGS__))
+#define xgrow(p, c, n, e) (fault_at(__FILE__, __LINE__), xgrow(p, c, n, e))
+#define strbuf_init(sb) (fault_at(__FILE__, __LINE__), strbuf_init(sb))
+#define strbuf_add(sb, d, n) (fault_at(__FILE__, __LINE__), strbuf_add(sb, d, n))
+#define strbuf_puts(sb, s) (fault_at(__FILE__, __LINE__), strbuf_puts(sb, s))
+#define strbuf_putc(sb, c) (fault_at(__FILE__, __LINE__), strbuf_putc(sb, c))
+#define strbuf_printf(sb, ...) (fault_at(__FILE__, __LINE__), strbuf_printf(sb, __VA_ARGS__))
+#define strbuf_vprintf(sb, f, ap) (fault_at(__FILE__, __LINE__), strbuf_vprintf(sb, f, ap))
+#endif
+
 #endif

@@ -15,6 +15,7 @@
 #include "lsp.h"
 #include "model.h"
 #include "numbering_record.h"
+#include "outdir.h"
 #include "serve.h"
 #include "stats.h"
 #include "util.h"
@@ -276,7 +277,7 @@ static int run(const struct options *op)
 	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;
 	if (op->cmd == CMD_BUILD && errors) {
 		fprintf(stderr, "ovc: niets geschreven naar %s: eerst de fouten oplossen\n", op->out);
-	} else if (op->cmd == CMD_BUILD && build_outputs(o, &st, op->out, &err) != 0) {
+	} else if (op->cmd == CMD_BUILD && outdir_build(o, &st, op->out, &err) != 0) {
 		fprintf(stderr, "ovc: %s\n", err);
 		free(err);
 		status = EXIT_USAGE;

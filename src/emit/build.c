@@ -158,8 +158,8 @@ static pid_t spawn_pdfs(xmlDocPtr akn, size_t k, size_t n, const char *basedir, 
 	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid == 0) {
-		/* Die with the parent: an orphan would later overwrite a PDF in
-		 * an out/ another build has written meanwhile. */
+		/* Die with the parent: an orphan would go on writing PDFs into a
+		 * staging directory the next build removes (issue 22). */
 		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
 			_exit(2);
 		close(pfd[0]);
@@ -167,6 +167,9 @@ static pid_t spawn_pdfs(xmlDocPtr akn, size_t k, size_t n, const char *basedir, 
 		for (size_t i = 1 + k; i < NEDITIONS && !msg; i += n)
 			if (editions[i].pdf)
 				msg = write_pdf(akn, &editions[i], basedir, out);
+		/* The child's copy of the AKN, freed so that valgrind, which
+		 * checks each process at its exit, sees no lost block. */
+		xmlFreeDoc(akn);
 		if (msg) {
 			size_t l = strlen(msg);
 			if (write(pfd[1], msg, l) != (ssize_t)l)
@@ -183,6 +186,10 @@ static pid_t spawn_pdfs(xmlDocPtr akn, size_t k, size_t n, const char *basedir, 
 	return pid;
 }
 
+/* Typesetting children still running, for stop_children. */
+static pid_t live[NEDITIONS];
+static pid_t live_owner;
+
 /* The child's error message, or NULL when it succeeded. */
 static char *reap_pdfs(pid_t pid, int fd)
 {
@@ -198,6 +205,14 @@ static char *reap_pdfs(pid_t pid, int fd)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	char *err = NULL;
+	/* Out of memory in the child (util.c exits 3, having said so): the
+	 * same status here, so the build ends as any out-of-memory does. */
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 3) {
+		for (size_t k = 0; k < NEDITIONS; k++)
+			if (live[k] == pid)
+				live[k] = 0; /* reaped: not to be killed at exit */
+		exit(3);
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		err = msg.len ? strbuf_detach(&msg, NULL)
 		              : xasprintf("een opmaakproces voor de PDF's is afgebroken");
@@ -216,6 +231,22 @@ static char *reap_pdfs(pid_t pid, int fd)
  * cores). OVC_TS_SERIAL=1 typesets all in this process (for measuring).
  * The first error is reported.
  */
+/* At exit (out of memory here: util.c exits 3) the children stop first,
+ * so that the staging directory they write into can be removed
+ * (src/emit/outdir.c's handler runs after this one). */
+static void stop_children(void)
+{
+	if (live_owner != getpid())
+		return;
+	for (size_t k = 0; k < NEDITIONS; k++)
+		if (live[k] > 0) {
+			kill(live[k], SIGKILL);
+			while (waitpid(live[k], NULL, 0) < 0 && errno == EINTR)
+				;
+			live[k] = 0;
+		}
+}
+
 static int write_pdfs(xmlDocPtr akn, const char *basedir, const char *out, char **err)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -227,11 +258,16 @@ static int write_pdfs(xmlDocPtr akn, const char *basedir, const char *out, char 
 	pid_t pid[NEDITIONS];
 	int fd[NEDITIONS];
 	fflush(NULL);
+	static int registered;
+	if (!registered && atexit(stop_children) == 0)
+		registered = 1;
+	live_owner = getpid();
 	for (size_t k = 0; k < nchild; k++)
-		pid[k] = spawn_pdfs(akn, k, nchild, basedir, out, &fd[k]);
+		live[k] = pid[k] = spawn_pdfs(akn, k, nchild, basedir, out, &fd[k]);
 	char *msg = editions[0].pdf ? write_pdf(akn, &editions[0], basedir, out) : NULL;
 	for (size_t k = 0; k < nchild; k++) {
 		char *m = pid[k] > 0 ? reap_pdfs(pid[k], fd[k]) : NULL;
+		live[k] = 0;
 		for (size_t i = 1 + k; pid[k] <= 0 && i < NEDITIONS && !m; i += nchild)
 			if (editions[i].pdf) /* no child: here */
 				m = write_pdf(akn, &editions[i], basedir, out);

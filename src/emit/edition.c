@@ -6,6 +6,8 @@
 
 #include "edition.h"
 
+#include "fault.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -352,6 +354,8 @@ static int write_atomic(const char *path, const void *data, size_t len, xmlDocPt
 		ok = xsltSaveResultToFile(fp, doc, style) >= 0;
 	else
 		ok = fwrite(data, 1, len, fp) == len;
+	if (FAULT_WRITE_FAILS())
+		ok = 0;
 	/* Files are readable like any build output (mkstemp makes 0600). */
 	ok = ok && fchmod(fileno(fp), 0644) == 0;
 	ok = ok && fflush(fp) == 0;

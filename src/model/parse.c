@@ -92,6 +92,22 @@ static size_t *map_literal(const struct parser *p, const char *lit, size_t start
 	return map;
 }
 
+/*
+ * Raw HTML never reaches an output (docs/format.md): say so, except for
+ * comments (<!-- ovc: negeer … --> and notes to other writers).
+ */
+static void report_html(struct parser *p, cmark_node *n, const char *lit)
+{
+	if (!lit || strncmp(lit, "<!--", 4) == 0)
+		return;
+	size_t len = strcspn(lit, "\r\n");
+	struct span s = node_span(p, n);
+	diag_report(p->d, s.src, s.start, s.start + len, "html-weggelaten",
+	            "ovc neemt geen HTML over: '%.*s' komt niet in de uitvoer; schrijf de tekst in "
+	            "Markdown",
+	            (int)(len > 60 ? 60 : len), lit);
+}
+
 static struct inl *convert_inlines(struct parser *p, cmark_node *first, int depth);
 
 static struct inl *convert_inline(struct parser *p, cmark_node *n, int depth)
@@ -110,6 +126,7 @@ static struct inl *convert_inline(struct parser *p, cmark_node *n, int depth)
 		i->text = xstrdup(lit ? lit : "");
 		break;
 	case CMARK_NODE_HTML_INLINE:
+		report_html(p, n, lit);
 		i->kind = INL_HTML;
 		i->text = xstrdup(lit ? lit : "");
 		break;
@@ -282,6 +299,7 @@ static struct blk *convert_block(struct parser *p, cmark_node *n, int depth)
 		b->text = xstrdup(lit ? lit : "");
 		return b;
 	case CMARK_NODE_HTML_BLOCK:
+		report_html(p, n, lit);
 		b->kind = BLK_HTML;
 		b->text = xstrdup(lit ? lit : "");
 		return b;

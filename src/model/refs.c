@@ -22,6 +22,20 @@ struct scanner {
 	struct ref_scan *out;
 };
 
+/*
+ * The number in bytes [A, B) of T (all digits), capped at 1,000,000. Not
+ * atoi: the text is LEN bytes, not a C string (a link text inside a
+ * longer run), and a long digit string must not overflow (fuzz reproducer
+ * tests/fuzz/regress/refs/lid-aan-het-einde).
+ */
+static int digits_value(const char *t, size_t a, size_t b)
+{
+	int v = 0;
+	for (; a < b && v < 1000000; a++)
+		v = v * 10 + (t[a] - '0');
+	return v;
+}
+
 static int at_word_start(const struct scanner *s, size_t i)
 {
 	return i == 0 || !(is_word_byte((unsigned char)s->t[i - 1]) ||
@@ -401,7 +415,7 @@ static size_t qualifiers(struct scanner *s, size_t i, struct quals *q)
 		while (e < s->len && is_digit(s->t[e]))
 			e++;
 		if (e > n && word_end(s, e)) {
-			int v = atoi(s->t + n);
+			int v = digits_value(s->t, n, e);
 			const char *w = ordinal_word(v);
 			char fix[48];
 			snprintf(fix, sizeof fix, ", %s lid", w ? w : "…");
@@ -1168,7 +1182,7 @@ static size_t loose_style(struct scanner *s, size_t i)
 		while (e < s->len && is_digit(s->t[e]))
 			e++;
 		if (e > n && word_end(s, e) && e - n <= 2) {
-			const char *w = ordinal_word(atoi(s->t + n));
+			const char *w = ordinal_word(digits_value(s->t, n, e));
 			char fix[48];
 			snprintf(fix, sizeof fix, "het %s lid", w ? w : "…");
 			add_style(s, i, e, fix);

@@ -26,6 +26,31 @@ static void index_lines(struct source *src)
 	src->lines = xrealloc(src->lines, (size_t)src->nlines * sizeof *src->lines);
 }
 
+/* Windows-1252's 0x80..0x9F as code points; 0 where it has no character. */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/*
+ * Text saved as Windows-1252 (Word and Notepad on older Windows): not one
+ * valid multi-byte UTF-8 sequence, and every byte above 0x7F a character
+ * of Windows-1252. Then *CP is that character for the byte at BAD.
+ */
+static int looks_cp1252(const unsigned char *t, size_t len, size_t bad, unsigned *cp)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned c;
+		int n = t[i] < 0x80 ? 1 : utf8_decode(t + i, len - i, &c);
+		if (n > 1 || (t[i] >= 0x80 && t[i] < 0xA0 && !cp1252_high[t[i] - 0x80]))
+			return 0;
+	}
+	*cp = t[bad] < 0xA0 ? cp1252_high[t[bad] - 0x80] : t[bad];
+	return 1;
+}
+
 /* Report the first invalid UTF-8 sequence and the first NUL byte. */
 static void validate(struct source *src, struct diag_sink *d)
 {
@@ -36,10 +61,19 @@ static void validate(struct source *src, struct diag_sink *d)
 		unsigned cp;
 		int n = utf8_decode(t + i, src->len - i, &cp);
 		if (n == 0) {
-			if (!bad_utf8 && d)
+			unsigned wcp;
+			char wch[5] = {0};
+			if (!bad_utf8 && d && looks_cp1252(t, src->len, i, &wcp)) {
+				utf8_encode(wcp, wch);
+				diag_report(d, src, i, i + 1, "bron-utf8",
+				            "ongeldige UTF-8 op byte %zu (0x%02x); het bestand is waarschijnlijk "
+				            "Windows-1252 (daarin is 0x%02x '%s'); sla het bestand op als UTF-8",
+				            i, t[i], t[i], wch);
+			} else if (!bad_utf8 && d) {
 				diag_report(d, src, i, i + 1, "bron-utf8",
 				            "ongeldige UTF-8 op byte %zu (0x%02x); sla het bestand op als UTF-8",
 				            i, t[i]);
+			}
 			bad_utf8 = 1;
 			src->valid = 0;
 			i++;
@@ -220,6 +254,16 @@ int source_load(struct source *src, const char *dir, const char *name,
 			diag_report(d, src, 0, 0, "bron-te-groot",
 			            "bestand is groter dan %zu MiB; ovc leest het niet",
 			            SOURCE_MAX_BYTES >> 20);
+		return 0;
+	}
+	if (src->len == 0) {
+		/* Nothing to parse: without this an empty part file only shows as
+		 * "het deel … ontbreekt" elsewhere, an empty verordening.md as
+		 * a missing front matter. */
+		src->valid = 0;
+		if (d)
+			diag_report(d, src, 0, 0, "bron-leeg",
+			            "het bestand is leeg; schrijf er tekst in of verwijder het");
 		return 0;
 	}
 	validate(src, d);

@@ -1883,6 +1883,8 @@ int typeset_pdf(const struct typeset_input *in, char **pdf, size_t *len,
 			body = c;
 	}
 	if (!is_html(root, "html") || !body) {
+		/* fuzz reproducer tests/fuzz/regress/typeset/geen-html */
+		strbuf_release(&t.pend_opens);
 		*err = xasprintf("geen druk-XHTML: <html> met <body> verwacht");
 		return -1;
 	}

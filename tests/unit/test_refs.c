@@ -189,12 +189,37 @@ static void prose_traps(void **state)
 	EXPECT("subsidie", "");
 }
 
+/*
+ * Fuzz reproducer tests/fuzz/regress/refs/lid-aan-het-einde: the scanner
+ * read the digits of "lid 2" with atoi past the LEN bytes it was given
+ * (heap overflow on "Zie lid 00" at the end of a buffer). Here the text
+ * goes on with digits after LEN: they are not part of the number.
+ */
+static void digits_end_at_len(void **state)
+{
+	(void)state;
+	const char *text = "Zie lid 234";
+	struct ref_scan sc;
+	ref_scan_init(&sc);
+	refs_scan(text, 9, NULL, &sc);
+	assert_int_equal(sc.nstyle, 1);
+	assert_string_equal(sc.style[0].found, "lid 2");
+	assert_string_equal(sc.style[0].fix, "het tweede lid");
+	ref_scan_release(&sc);
+	/* Forty digits: no overflow; reading stops past 1,000,000, no ordinal. */
+	EXPECT("artikel 7.2 lid 1234567890123456789012345678901234567890",
+	       "«artikel 7.2 lid 1234567890123456789012345678901234567890» | art 7.2 lid=1234567 "
+	       "«artikel 7.2 lid 1234567890123456789012345678901234567890»\n"
+	       "stijl «lid 1234567890123456789012345678901234567890» -> «, … lid»\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(article_lid_onderdeel), cmocka_unit_test(plural_and_ranges),
 		cmocka_unit_test(relative_and_deictic),  cmocka_unit_test(external_laws), cmocka_unit_test(real_text_forms),
 		cmocka_unit_test(style_findings),        cmocka_unit_test(prose_traps),
+		cmocka_unit_test(digits_end_at_len),
 	};
 	return cmocka_run_group_tests_name("refs", tests, NULL, NULL);
 }
