@@ -8,6 +8,10 @@
 FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 30
+# FUZZ_RUNS=N: N executions per target from a fixed seed instead of
+# FUZZ_SECONDS, so that a run is the same on every machine (make test).
+FUZZ_RUNS    ?=
+FUZZ_LIMIT    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS) -seed=1,-max_total_time=$(FUZZ_SECONDS))
 FUZZ_TARGETS := part refs frontmatter typeset
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all
@@ -62,7 +66,7 @@ fuzz: $(FUZZ_BINS) $(FUZZ_BUILD)/ovc-seeds.stamp
 	done
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-		$(FUZZ_BUILD)/fuzz_$$t $(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS) \
+		$(FUZZ_BUILD)/fuzz_$$t $(FUZZ_RUN) $(FUZZ_LIMIT) \
 			-dict=tests/fuzz/$$t.dict -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
 			$(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/seeds/$$t > $(FUZZ_BUILD)/fuzz-$$t.log 2>&1 \
 			|| { tail -40 $(FUZZ_BUILD)/fuzz-$$t.log; echo "fuzz: $$t faalt"; exit 1; }; \

@@ -16,7 +16,7 @@ n=0 failed=0
 export SOURCE_DATE_EPOCH=1767225600
 # Time and memory bounds are for ovc itself; under ASan (make test
 # SANITIZE=1) ovc takes about 3 times both.
-case "$OVC" in */build-san/*) f=3 ;; *) f=1 ;; esac
+case "$OVC" in */build-san/*) slow=3 ;; *) slow=1 ;; esac
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 fail() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/#   /'; }
@@ -88,14 +88,14 @@ PY
 run check "$T/v"
 echo "# 10 MB: $(secs) s, $(mb) MB"
 check "bestand van 10 MB: status 0 binnen 120 s en 1 GB (ASan: 3x)" \
-	'[ "$(rc)" = 0 ] && [ "$(secs)" -lt $((120 * f)) ] && [ "$(mb)" -lt $((1024 * f)) ]'
+	'[ "$(rc)" = 0 ] && [ "$(secs)" -lt $((120 * slow)) ] && [ "$(mb)" -lt $((1024 * slow)) ]'
 # 100 MB in one file: refused after reading at most the cap.
 fresh
 head -c 104857600 /dev/zero | tr '\0' 'a' >"$T/v/3-wmo.md"
 run check "$T/v"
 echo "# 100 MB: $(secs) s, $(mb) MB"
 check "bestand van 100 MB: bron-te-groot, binnen 60 s en 400 MB (ASan: 3x)" \
-	'[ "$(rc)" = 1 ] && has "$T/v/3-wmo.md:1:1: fout: bestand is groter dan 64 MiB; ovc leest het niet [bron-te-groot]" && [ "$(secs)" -lt $((60 * f)) ] && [ "$(mb)" -lt $((400 * f)) ]'
+	'[ "$(rc)" = 1 ] && has "$T/v/3-wmo.md:1:1: fout: bestand is groter dan 64 MiB; ovc leest het niet [bron-te-groot]" && [ "$(secs)" -lt $((60 * slow)) ] && [ "$(mb)" -lt $((400 * slow)) ]'
 
 # --- depth (reported once per file, at the first node too deep) ---------------------------
 fresh
@@ -118,7 +118,7 @@ run check "$T/big"
 in=$(cat "$T"/big/*.md | wc -c)
 echo "# 100.000 artikelen ($((in / 1000000)) MB): $(secs) s, $(mb) MB"
 check "100.000 artikelen: status 0 of 1 zonder crash, binnen 300 s en 16x de invoer (ASan: 3x)" \
-	'[ "$(rc)" -le 1 ] && [ "$(secs)" -lt $((300 * f)) ] && [ "$(mb)" -lt $(((in * 16 / 1048576 + 64) * f)) ]'
+	'[ "$(rc)" -le 1 ] && [ "$(secs)" -lt $((300 * slow)) ] && [ "$(mb)" -lt $(((in * 16 / 1048576 + 64) * slow)) ]'
 
 # --- a folder where a file belongs -----------------------------------------------------
 fresh

@@ -277,19 +277,26 @@ static int run(const struct options *op)
 	int status = errors ? EXIT_ERRORS : EXIT_CLEAN;
 	if (op->cmd == CMD_BUILD && errors) {
 		fprintf(stderr, "ovc: niets geschreven naar %s: eerst de fouten oplossen\n", op->out);
-	} else if (op->cmd == CMD_BUILD && outdir_build(o, &st, op->out, &err) != 0) {
-		fprintf(stderr, "ovc: %s\n", err);
-		free(err);
-		status = EXIT_USAGE;
-	} else if ((op->cmd == CMD_BUILD || op->bewaar) && numbering_record_save(o, &saved, &err) != 0) {
-		fprintf(stderr, "ovc: de nummering is niet bewaard: %s\n", err);
-		free(err);
 	} else {
-		if (op->cmd == CMD_BUILD)
+		/* The numbering record first: running out of memory while saving
+		 * it must leave out/ as it was (the build swaps out/ in one step). */
+		int kept = 1;
+		if ((op->cmd == CMD_BUILD || op->bewaar) && numbering_record_save(o, &saved, &err) != 0) {
+			fprintf(stderr, "ovc: de nummering is niet bewaard: %s\n", err);
+			free(err);
+			err = NULL;
+			kept = 0;
+		}
+		if (op->cmd == CMD_BUILD && outdir_build(o, &st, op->out, &err) != 0) {
+			fprintf(stderr, "ovc: %s\n", err);
+			free(err);
+			status = EXIT_USAGE;
+		} else if (op->cmd == CMD_BUILD) {
 			fprintf(stderr, "ovc: geschreven naar %s/: verordening.akn.xml, de edities als HTML en "
 			                "PDF (verordening, publieksversie, raadsbesluit), leesbaarheid.html\n",
 			        op->out);
-		if (op->bewaar && saved)
+		}
+		if (kept && op->bewaar && saved)
 			fprintf(stderr, "ovc: de nummering is bewaard in %s/" NUMBERING_RECORD_NAME "\n", op->dir);
 	}
 	if (measure)

@@ -1102,9 +1102,9 @@ static size_t point_citation(struct scanner *s, size_t i)
 		struct ref_item *it = add_item(&r, RK_ANNEX, ws(s, v), e);
 		copy_num(it->num, sizeof it->num, s, n, e);
 		it->num_start = n, it->num_end = e;
-		size_t j = e, t;
-		if ((t = ws_word(s, e, "bij")) && (t = ws_word(s, t, "deze")) &&
-		    ((t = ws_word(s, t, "regeling")) || (t = ws_word(s, t, "verordening"))))
+		size_t j = e, t, d;
+		if ((t = ws_word(s, e, "bij")) && (d = ws_word(s, t, "deze")) &&
+		    ((t = ws_word(s, d, "regeling")) || (t = ws_word(s, d, "verordening"))))
 			j = t;
 		else if ((t = law_suffix(s, e, &r)) != e)
 			j = t;
@@ -1157,7 +1157,7 @@ static size_t lid_label(struct scanner *s, size_t i)
 	r.start = i, r.end = e;
 	r.law = REF_INTERNAL;
 	struct ref_item *it = add_item(&r, RK_LID, i, e);
-	it->lid = atoi(s->t + n);
+	it->lid = digits_value(s->t, n, e);
 	it->lid_start = i, it->lid_end = e;
 	size_t c = ws(s, e), o, l;
 	if (c < s->len && s->t[c] == ',')
@@ -1266,8 +1266,10 @@ void refs_scan(const char *text, size_t len, const unsigned char *skip, struct r
 			continue;
 		}
 		size_t e;
+		/* Every step moves on, even when a recogniser returns an end at
+		 * or before I (the fuzzer found one that did: an endless loop). */
 		if (!may_start(text[i]) && (e = law_mention(&s, i))) {
-			i = e;
+			i = e > i ? e : i + 1;
 			continue;
 		}
 		if (!may_start(text[i])) {
@@ -1282,7 +1284,7 @@ void refs_scan(const char *text, size_t len, const unsigned char *skip, struct r
 		    (e = unit_citation(&s, i)) || (e = deictic(&s, i)) || (e = point_citation(&s, i)) ||
 		    (e = annex_citation(&s, i)) || (e = lid_label(&s, i)) || (e = law_mention(&s, i)) ||
 		    (e = loose_style(&s, i))) {
-			i = e;
+			i = e > i ? e : i + 1;
 			continue;
 		}
 		/* skip to the end of this word */

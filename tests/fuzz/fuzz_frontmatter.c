@@ -5,6 +5,7 @@
  * every diagnostic is printed, so spans must be valid positions.
  */
 #include "diag.h"
+#include "diag_print.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "source.h"

@@ -7,6 +7,7 @@
  */
 #include "compile.h"
 #include "diag.h"
+#include "diag_print.h"
 #include "fuzz_common.h"
 #include "model.h"
 #include "source.h"

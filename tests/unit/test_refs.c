@@ -213,13 +213,31 @@ static void digits_end_at_len(void **state)
 	       "stijl «lid 1234567890123456789012345678901234567890» -> «, … lid»\n");
 }
 
+/* Found by fuzz_refs: "onderdeel a van bijlage 1 bij deze" not followed by
+ * "regeling" looked for "verordening" at offset 0, so the citation ended
+ * before it began (and a text starting with "verordening" looped). */
+static void annex_point_span_in_order(void **state)
+{
+	(void)state;
+	const char *text = "verordening: onderdeel a van bijlage 1 bij deze regels";
+	struct ref_scan sc;
+	ref_scan_init(&sc);
+	refs_scan(text, strlen(text), NULL, &sc);
+	for (size_t i = 0; i < sc.nrefs; i++)
+		assert_true(sc.refs[i].start < sc.refs[i].end && sc.refs[i].end <= strlen(text));
+	assert_int_equal(sc.nrefs, 1);
+	assert_int_equal(sc.refs[0].start, 13);
+	assert_int_equal(sc.refs[0].end, 38); /* "onderdeel a van bijlage 1" */
+	ref_scan_release(&sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(article_lid_onderdeel), cmocka_unit_test(plural_and_ranges),
 		cmocka_unit_test(relative_and_deictic),  cmocka_unit_test(external_laws), cmocka_unit_test(real_text_forms),
 		cmocka_unit_test(style_findings),        cmocka_unit_test(prose_traps),
-		cmocka_unit_test(digits_end_at_len),
+		cmocka_unit_test(digits_end_at_len),     cmocka_unit_test(annex_point_span_in_order),
 	};
 	return cmocka_run_group_tests_name("refs", tests, NULL, NULL);
 }
