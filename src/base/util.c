@@ -262,6 +262,24 @@ int ascii_casecmp_n(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+int number_natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			char *ea, *eb;
+			long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea, b = eb;
+		} else {
+			if (*a != *b)
+				return (unsigned char)*a - (unsigned char)*b;
+			a++, b++;
+		}
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
 int is_word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;

@@ -67,6 +67,9 @@ size_t utf8_count(const char *s, size_t n);
 /* Encode CP at OUT (room for 4 bytes); returns the length. */
 int utf8_encode(unsigned cp, char *out);
 
+/* Natural order of article numbers: 2.1.3 < 2.1.10, 8 < 8a < 9. */
+int number_natural_cmp(const char *a, const char *b);
+
 /* ASCII-only case-insensitive helpers (keywords are ASCII). */
 int ascii_casecmp_n(const char *a, const char *b, size_t n);
 int ascii_lower(int c);

@@ -34,25 +34,6 @@ static void provisions_release(struct provisions *p)
 	free(p->v);
 }
 
-/* Natural order of article numbers: 2.1.3 < 2.1.10, 8 < 8a < 9. */
-static int number_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			char *ea, *eb;
-			long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea, b = eb;
-		} else {
-			if (*a != *b)
-				return (unsigned char)*a - (unsigned char)*b;
-			a++, b++;
-		}
-	}
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
 static int same(const struct provision *x, int law, const char *article)
 {
 	if (x->law != law)
@@ -72,8 +53,8 @@ static int listed(const struct provisions *l, int law, const char *article)
 		if (same(x, law, article) || (!article && x->law == law))
 			return 1;
 		if (x->range_from && i > 0 && article && x->law == law && x->article &&
-		    l->v[i - 1].article && number_cmp(l->v[i - 1].article, article) <= 0 &&
-		    number_cmp(article, x->article) <= 0)
+		    l->v[i - 1].article && number_natural_cmp(l->v[i - 1].article, article) <= 0 &&
+		    number_natural_cmp(article, x->article) <= 0)
 			return 1;
 	}
 	return 0;

@@ -669,28 +669,9 @@ static void proprietary(struct emitter *e, xmlNodePtr meta)
 
 /* ---- Preamble: the generated aanhef ----------------------------------------- */
 
-static int compare_numbers(const char *a, const char *b)
-{
-	/* natural order: 2.1.3 < 2.1.10, 8 < 8a < 9 */
-	while (*a && *b) {
-		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-			char *ea, *eb;
-			long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
-			if (x != y)
-				return x < y ? -1 : 1;
-			a = ea, b = eb;
-		} else {
-			if (*a != *b)
-				return (unsigned char)*a - (unsigned char)*b;
-			a++, b++;
-		}
-	}
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
 static int cmp_str(const void *x, const void *y)
 {
-	return compare_numbers(*(const char *const *)x, *(const char *const *)y);
+	return number_natural_cmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 /* "de artikelen 2.1.3, 2.1.4 en 2.1.6 van de Wet maatschappelijke ondersteuning 2015" */
