@@ -308,7 +308,8 @@ static int scan_path(const char *path, struct values *vs, char **err)
 				VEC_PUSH(names, n, cap, xasprintf("%s/%s", path, e->d_name));
 		}
 		closedir(d);
-		qsort(names, n, sizeof *names, cmp_str);
+		if (n > 1) /* qsort(NULL, 0, …) is undefined */
+			qsort(names, n, sizeof *names, cmp_str);
 		int rc = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (rc == 0)

@@ -212,7 +212,8 @@ static int write_source(const struct edit *e, size_t n, char **err)
 /* Sort, drop overlapping edits (the first wins), print, and write unless DRY_RUN. */
 static int apply_edits(struct edits *ed, int dry_run, FILE *out, FILE *errf, size_t *nfiles)
 {
-	qsort(ed->e, ed->n, sizeof *ed->e, edit_cmp);
+	if (ed->n) /* qsort(NULL, 0, …) is undefined: nothing to change */
+		qsort(ed->e, ed->n, sizeof *ed->e, edit_cmp);
 	size_t kept = 0;
 	for (size_t i = 0; i < ed->n; i++) {
 		if (kept && ed->e[kept - 1].src == ed->e[i].src && ed->e[i].start < ed->e[kept - 1].end) {

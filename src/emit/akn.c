@@ -696,7 +696,8 @@ static void gelet_op_law(struct emitter *e, xmlNodePtr p, int law, int first, in
 				VEC_PUSH(arts, n, cap, gs->article);
 		}
 	}
-	qsort(arts, n, sizeof *arts, cmp_str);
+	if (n > 1)
+		qsort(arts, n, sizeof *arts, cmp_str);
 	if (!first)
 		xmlNodeAddContent(p, BAD_CAST(last ? " en " : ", "));
 	if (n)

@@ -199,7 +199,8 @@ static void read_olds(const struct ordinance *o, struct tp *t, struct diag_sink 
 			VEC_PUSH(names, n, cap, xstrdup(e->d_name));
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct imp_meta m = {0};
