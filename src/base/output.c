@@ -50,12 +50,13 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 	return 0;
 }
 
-int output_copy_file(const char *from, const char *to, char **err)
+char *output_read_file(const char *path, size_t *len, char **err)
 {
-	FILE *f = fopen(from, "rb");
+	FILE *f = fopen(path, "rb");
 	if (!f) {
-		*err = xasprintf("kan '%s' niet lezen: %s", from, errtext(errno));
-		return -1;
+		if (err)
+			*err = xasprintf("kan '%s' niet lezen: %s", path, errtext(errno));
+		return NULL;
 	}
 	struct strbuf sb;
 	strbuf_init(&sb);
@@ -65,12 +66,23 @@ int output_copy_file(const char *from, const char *to, char **err)
 		strbuf_add(&sb, buf, n);
 	int bad = ferror(f);
 	fclose(f);
-	int rc = -1;
-	if (bad)
-		*err = xasprintf("kan '%s' niet lezen", from);
-	else
-		rc = output_write_file(to, sb.buf, sb.len, err);
-	strbuf_release(&sb);
+	if (bad) {
+		strbuf_release(&sb);
+		if (err)
+			*err = xasprintf("kan '%s' niet lezen", path);
+		return NULL;
+	}
+	return strbuf_detach(&sb, len);
+}
+
+int output_copy_file(const char *from, const char *to, char **err)
+{
+	size_t len;
+	char *data = output_read_file(from, &len, err);
+	if (!data)
+		return -1;
+	int rc = output_write_file(to, data, len, err);
+	free(data);
 	return rc;
 }
 

@@ -15,6 +15,11 @@ int output_write_file(const char *path, const void *data, size_t len, char **err
 /* Copy the file FROM to TO atomically. Returns 0, or -1 with *ERR. */
 int output_copy_file(const char *from, const char *to, char **err);
 
+/* The whole file at PATH (malloc'ed, NUL-terminated; its length in *LEN
+ * when LEN is not NULL), or NULL with *ERR (malloc'ed, Dutch; ERR may be
+ * NULL when the caller has its own message). */
+char *output_read_file(const char *path, size_t *len, char **err);
+
 /*
  * Remove NAME.tmp-XXXXXX files in DIR that a killed build left behind:
  * those not changed for OUTPUT_STALE_SECONDS (a live build renames its

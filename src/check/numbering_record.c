@@ -354,26 +354,6 @@ static char *record_path(const struct ordinance *o)
 	return xasprintf("%s/%s", o->dir, NUMBERING_RECORD_NAME);
 }
 
-/* Read the whole file at PATH; NULL when it does not exist or cannot be read. */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct strbuf sb;
-	strbuf_init(&sb);
-	char buf[8192];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		strbuf_release(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb, len);
-}
 
 int numbering_record_save(const struct ordinance *o, int *written, char **err)
 {
@@ -384,7 +364,7 @@ int numbering_record_save(const struct ordinance *o, int *written, char **err)
 	size_t len, oldlen = 0;
 	char *text = numbering_record_text(o, &len);
 	char *path = record_path(o);
-	char *old = read_file(path, &oldlen);
+	char *old = output_read_file(path, &oldlen, NULL);
 	int rc = 0, wrote = 0;
 	if (!old || oldlen != len || memcmp(old, text, len) != 0) {
 		rc = output_write_file(path, text, len, err);
@@ -443,7 +423,7 @@ static int list_from_record(struct nr_list *l, const struct ordinance *o)
 {
 	char *path = record_path(o);
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text = output_read_file(path, &len, NULL);
 	free(path);
 	if (!text)
 		return 0;

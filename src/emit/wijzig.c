@@ -230,24 +230,14 @@ static int run_wijzig(struct wz_options *op)
 
 static char *read_all(const char *path, char **err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = xasprintf("kan %s niet lezen: %s", path, strerror(errno));
-		return NULL;
-	}
-	struct strbuf sb;
-	strbuf_init(&sb);
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	if (memchr(sb.buf, '\0', sb.len)) {
-		strbuf_release(&sb);
+	size_t len;
+	char *text = output_read_file(path, &len, err);
+	if (text && memchr(text, '\0', len)) {
+		free(text);
 		*err = xasprintf("%s is geen tekst", path);
 		return NULL;
 	}
-	return strbuf_detach(&sb, NULL);
+	return text;
 }
 
 static char *amendment_path(const char *arg)
