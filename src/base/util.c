@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void die_oom(void)
+void die_oom(void)
 {
 	fputs("ovc: onvoldoende geheugen\n", stderr);
 	exit(3);

@@ -23,6 +23,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * Grow the array *P of *CAP elements of ELEM bytes so it holds at least
  * NEED elements. Capacity grows by half again each time (amortised linear).
  */
+/* Say "onvoldoende geheugen" and exit with status 3 (out of memory). */
+_Noreturn void die_oom(void);
+
 void xgrow(void *pp, size_t *cap, size_t need, size_t elem);
 
 /* Append X to the array P (with fields P, N, CAP as names). */

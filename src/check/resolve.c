@@ -84,11 +84,18 @@ static void annotate(struct run *r, enum annot_kind kind, size_t start, size_t e
 {
 	for (size_t i = 0; i < r->nannots; i++)
 		if (start < r->annots[i].end && r->annots[i].start < end) {
-			free(href);
+			if (kind == ANNOT_REF) /* a term's href belongs to the term */
+				free(href);
 			return;
 		}
 	struct annot a = {kind, start, end, href};
-	VEC_PUSH(r->annots, r->nannots, r->capannots, a);
+	/* Most texts have one or two annotations: start at two, not xgrow's
+	 * eight (74 MB of 422 at 100,000 articles; issue 22). */
+	if (r->nannots == r->capannots) {
+		r->capannots = r->capannots ? r->capannots * 2 : 2;
+		r->annots = xrealloc(r->annots, r->capannots * sizeof *r->annots);
+	}
+	r->annots[r->nannots++] = a;
 }
 
 static int annot_cmp(const void *a, const void *b)
@@ -828,26 +835,29 @@ static void find_terms(struct blk *b, const struct text_ctx *c, void *ud)
 	for (size_t k = 0; k < nhits; k++) {
 		struct term_form *form = &tf->forms[hits[k].form];
 		form->term->used = 1;
-		if (!c->in_definition && form->term->id)
-			annotate(r, ANNOT_TERM, hits[k].start, hits[k].end,
-			         xasprintf("#term-%s", form->term->id));
+		if (!c->in_definition && form->term->id) {
+			if (!form->term->href)
+				form->term->href = xasprintf("#term-%s", form->term->id);
+			annotate(r, ANNOT_TERM, hits[k].start, hits[k].end, form->term->href);
+		}
 	}
 	free(hits);
 }
 
-static void resolve_terms(struct ordinance *o, struct diag_sink *d)
+static void terms_begin(struct term_finder *tf, const struct ordinance *o)
 {
-	struct term_finder tf = {0};
-	struct unit *defs = o->begrippen;
+	const struct unit *defs = o->begrippen;
 	if (defs)
 		for (size_t i = 0; i < defs->nterms; i++)
-			add_term(&tf, &defs->terms[i]);
-	index_forms(&tf);
-	ordinance_each_text(o, find_terms, &tf);
-	release_forms(&tf);
-	if (!defs)
-		return;
-	for (size_t i = 0; i < defs->nterms; i++) {
+			add_term(tf, &defs->terms[i]);
+	index_forms(tf);
+}
+
+static void terms_end(struct term_finder *tf, const struct ordinance *o, struct diag_sink *d)
+{
+	release_forms(tf);
+	const struct unit *defs = o->begrippen;
+	for (size_t i = 0; defs && i < defs->nterms; i++) {
 		const struct term *t = &defs->terms[i];
 		if (!t->used)
 			diag_report(d, t->span.src, t->span.start, t->span.end, "begrip-ongebruikt",
@@ -855,21 +865,33 @@ static void resolve_terms(struct ordinance *o, struct diag_sink *d)
 	}
 }
 
-static void sort_annots(struct blk *b, const struct text_ctx *c, void *ud)
+static void sort_annots(struct run *r)
 {
-	(void)c, (void)ud;
-	if (b->run && b->run->nannots > 1)
-		qsort(b->run->annots, b->run->nannots, sizeof *b->run->annots, annot_cmp);
-	if (b->run && b->run->nannots && b->run->nannots < b->run->capannots) { /* memory at scale */
-		b->run->annots = xrealloc(b->run->annots, b->run->nannots * sizeof *b->run->annots);
-		b->run->capannots = b->run->nannots;
-	}
+	if (r && r->nannots > 1)
+		qsort(r->annots, r->nannots, sizeof *r->annots, annot_cmp);
+}
+
+struct resolve_walk {
+	struct resolver rs;
+	struct term_finder tf;
+};
+
+/* One walk does all three per text: each text's references, then its
+ * defined terms (annotate() keeps the reference where they overlap), then
+ * the sort. Three walks over 100,000 articles cost a fifth of ovc check
+ * in cache misses alone (issue 22). */
+static void resolve_one(struct blk *b, const struct text_ctx *c, void *ud)
+{
+	struct resolve_walk *w = ud;
+	resolve_text(b, c, &w->rs);
+	find_terms(b, c, &w->tf);
+	sort_annots(b->run);
 }
 
 void resolve_ordinance(struct ordinance *o, struct diag_sink *d)
 {
-	struct resolver rs = {o, d, NULL, NULL, NULL};
-	ordinance_each_text(o, resolve_text, &rs);
-	resolve_terms(o, d);
-	ordinance_each_text(o, sort_annots, NULL);
+	struct resolve_walk w = {{o, d, NULL, NULL, NULL}, {0}};
+	terms_begin(&w.tf, o);
+	ordinance_each_text(o, resolve_one, &w);
+	terms_end(&w.tf, o, d);
 }

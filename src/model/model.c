@@ -70,7 +70,8 @@ static void run_free(struct run *r)
 	free(r->segs);
 	free(r->flags);
 	for (size_t i = 0; i < r->nannots; i++)
-		free(r->annots[i].href);
+		if (r->annots[i].kind == ANNOT_REF)
+			free(r->annots[i].href);
 	free(r->annots);
 	free(r->links);
 	free(r);
@@ -152,6 +153,7 @@ static void unit_free(struct unit *u)
 	for (size_t i = 0; i < u->nterms; i++) {
 		free(u->terms[i].term);
 		free(u->terms[i].id);
+		free(u->terms[i].href);
 	}
 	free(u->terms);
 	free(u);

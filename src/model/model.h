@@ -55,7 +55,9 @@ enum annot_kind { ANNOT_REF, ANNOT_TERM };
 struct annot {
 	enum annot_kind kind;
 	size_t start, end; /* byte range in run->text */
-	char *href;        /* REF: "#eId" or an external URL; TERM: "#term-id" */
+	char *href;        /* REF: "#eId" or an external URL, owned; TERM: the
+	                      term's href (struct term), not owned: one string per
+	                      term, not per use (issue 22) */
 };
 
 /*
@@ -157,6 +159,7 @@ struct term {
 	struct blk *item; /* the list item's paragraph */
 	struct span span; /* the term inside ** ** */
 	int used;         /* set by the analysis */
+	char *href;       /* "#term-id", shared by its ANNOT_TERM annotations (resolve.c) */
 };
 
 enum block_kind { BLOCK_DOEL, BLOCK_REGELS, BLOCK_INWONERS, BLOCK_TOELICHTING, BLOCK_COUNT };

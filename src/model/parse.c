@@ -1,5 +1,6 @@
 #include "parse.h"
 
+#include "arena.h"
 #include "diag.h"
 #include "errtext.h"
 #include "frontmatter.h"
@@ -198,11 +199,40 @@ static void rb_push(struct run_builder *rb, char c, size_t src, unsigned char fl
 	strbuf_putc(&rb->sb, c);
 }
 
+/*
+ * As rb_push for the N bytes at S from consecutive source bytes SRC on:
+ * one copy instead of N pushes (issue 22). Mapping the first two bytes
+ * one by one leaves a stretch that the rest continues, as N pushes would.
+ */
+static void rb_push_n(struct run_builder *rb, const char *s, size_t n, size_t src,
+                      unsigned char flags)
+{
+	while (rb->sb.len + n + 1 >= rb->cap) {
+		rb->cap = rb->cap ? rb->cap * 2 : 128;
+		rb->flags = xrealloc(rb->flags, rb->cap);
+	}
+	size_t k = rb->sb.len;
+	rb_map(rb, k, (uint32_t)src);
+	if (n > 1)
+		rb_map(rb, k + 1, (uint32_t)src + 1);
+	memset(rb->flags + k, flags, n);
+	strbuf_add(&rb->sb, s, n);
+}
+
 /* The text's source map is in the run now: drop it (memory at scale). */
 static void text_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
 {
-	for (size_t k = 0; i->text[k]; k++)
-		rb_push(rb, i->text[k], i->map ? i->map[k] : i->span.start, flags);
+	for (size_t k = 0; i->text[k];) {
+		if (!i->map) {
+			rb_push(rb, i->text[k++], i->span.start, flags);
+			continue;
+		}
+		size_t j = k + 1;
+		while (i->text[j] && i->map[j] == i->map[k] + (j - k))
+			j++;
+		rb_push_n(rb, i->text + k, j - k, i->map[k], flags);
+		k = j;
+	}
 	if (i->text[0])
 		*last = i->map ? i->map[strlen(i->text)] : i->span.end;
 	free(i->map);
@@ -1168,7 +1198,8 @@ static int check_total_size(const char *dir, char **names, size_t n, char **err)
  * cmark does not know front matter: give it the text with the front
  * matter's bytes blanked (line breaks kept), so line numbers stay true.
  */
-static cmark_node *parse_markdown(const struct source *src, size_t blank_until)
+static cmark_node *parse_markdown(const struct source *src, size_t blank_until,
+                                  cmark_parser **parser)
 {
 	char *copy = NULL;
 	const char *text = src->text;
@@ -1179,8 +1210,11 @@ static cmark_node *parse_markdown(const struct source *src, size_t blank_until)
 				copy[i] = ' ';
 		text = copy;
 	}
-	cmark_node *doc = cmark_parse_document(text, src->len, CMARK_OPT_SOURCEPOS);
+	cmark_parser *cp = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena_cmark_begin());
+	cmark_parser_feed(cp, text, src->len);
+	cmark_node *doc = cmark_parser_finish(cp);
 	free(copy);
+	*parser = cp;
 	return doc;
 }
 
@@ -1204,7 +1238,8 @@ static void parse_file(struct parser *p, struct source *s)
 	size_t fm_end = 0;
 	if (s == p->o->main)
 		fm_end = frontmatter_parse(p->o, s, p->d);
-	cmark_node *doc = parse_markdown(s, fm_end);
+	cmark_parser *cp;
+	cmark_node *doc = parse_markdown(s, fm_end, &cp);
 	collect_suppressions(p, doc);
 	if (s == p->o->main)
 		walk_main(p, doc);
@@ -1212,7 +1247,7 @@ static void parse_file(struct parser *p, struct source *s)
 		walk_themes(p, doc);
 	else
 		walk_part_file(p, doc);
-	cmark_node_free(doc);
+	arena_cmark_end(cp, doc); /* the tree was built in an arena (src/base/arena.h) */
 }
 
 int parse_sources_failed(const struct ordinance *o)

@@ -1,0 +1,166 @@
+#include "arena.h"
+
+#include "util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_PASSTHROUGH 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_PASSTHROUGH 1
+#endif
+#endif
+
+#ifndef ARENA_PASSTHROUGH
+
+/* Every block starts with its size, so that realloc knows what to copy. */
+struct head {
+	size_t size;
+	size_t pad; /* keeps the payload 16-byte aligned */
+};
+
+struct chunk {
+	struct chunk *prev;
+	size_t used, cap; /* bytes of data[] */
+	size_t pad;
+	unsigned char data[];
+};
+
+#define CHUNK_MIN ((size_t)1 << 20)
+
+struct arena {
+	struct chunk *top;
+	struct head *last; /* the newest block: it can grow or shrink in place */
+};
+
+static _Thread_local struct arena current;
+
+static size_t round16(size_t n)
+{
+	return (n + 15) & ~(size_t)15;
+}
+
+static struct chunk *chunk_new(struct chunk *prev, size_t need)
+{
+	size_t cap = need > CHUNK_MIN ? need : CHUNK_MIN;
+	struct chunk *c = xmalloc(sizeof *c + cap);
+	c->prev = prev;
+	c->used = 0;
+	c->cap = cap;
+	return c;
+}
+
+static void *arena_alloc(size_t n)
+{
+	struct arena *a = &current;
+	if (n > SIZE_MAX / 4)
+		die_oom();
+	size_t need = sizeof(struct head) + round16(n);
+	if (!a->top || a->top->cap - a->top->used < need)
+		a->top = chunk_new(a->top, need);
+	struct head *h = (struct head *)(void *)(a->top->data + a->top->used);
+	a->top->used += need;
+	h->size = n;
+	a->last = h;
+	return h + 1;
+}
+
+static void *arena_calloc(size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / 4 / size)
+		die_oom();
+	void *p = arena_alloc(count * size);
+	memset(p, 0, count * size);
+	return p;
+}
+
+static int is_last(const struct arena *a, const struct head *h)
+{
+	return h == a->last && a->top &&
+	       (const unsigned char *)(h + 1) + round16(h->size) == a->top->data + a->top->used;
+}
+
+/* cmark grows its string buffers by realloc: the newest block grows in
+ * place while its chunk has room, so a growing buffer is not copied. */
+static void *arena_realloc(void *p, size_t n)
+{
+	if (!p)
+		return arena_alloc(n);
+	struct arena *a = &current;
+	struct head *h = (struct head *)p - 1;
+	if (is_last(a, h) && n <= SIZE_MAX / 4) {
+		size_t old = round16(h->size), want = round16(n);
+		if (want <= old || a->top->cap - a->top->used >= want - old) {
+			a->top->used = a->top->used - old + want;
+			h->size = n;
+			return p;
+		}
+	}
+	void *q = arena_alloc(n);
+	memcpy(q, p, h->size < n ? h->size : n);
+	return q;
+}
+
+/* A block in the middle stays until the arena ends; the newest is given back. */
+static void arena_free(void *p)
+{
+	struct arena *a = &current;
+	if (!p)
+		return;
+	struct head *h = (struct head *)p - 1;
+	if (is_last(a, h)) {
+		a->top->used -= sizeof *h + round16(h->size);
+		a->last = NULL;
+	}
+}
+
+static cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
+
+cmark_mem *arena_cmark_begin(void)
+{
+	return &arena_mem;
+}
+
+void arena_cmark_end(cmark_parser *parser, cmark_node *doc)
+{
+	(void)parser, (void)doc; /* their memory is the arena's */
+	struct arena *a = &current;
+	while (a->top) {
+		struct chunk *prev = a->top->prev;
+		free(a->top);
+		a->top = prev;
+	}
+	a->last = NULL;
+}
+
+#else /* ARENA_PASSTHROUGH */
+
+static void *plain_calloc(size_t count, size_t size)
+{
+	return xcalloc(count, size);
+}
+
+static void *plain_realloc(void *p, size_t n)
+{
+	return xrealloc(p, n);
+}
+
+static cmark_mem plain_mem = {plain_calloc, plain_realloc, free};
+
+cmark_mem *arena_cmark_begin(void)
+{
+	return &plain_mem;
+}
+
+void arena_cmark_end(cmark_parser *parser, cmark_node *doc)
+{
+	if (doc)
+		cmark_node_free(doc);
+	if (parser)
+		cmark_parser_free(parser);
+}
+
+#endif
