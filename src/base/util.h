@@ -75,10 +75,17 @@ int number_natural_cmp(const char *a, const char *b);
 
 /* ASCII-only case-insensitive helpers (keywords are ASCII). */
 int ascii_casecmp_n(const char *a, const char *b, size_t n);
-int ascii_lower(int c);
+/* Inline: called per byte by the reference scanner and the term finder. */
+static inline int ascii_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
 
 /* Is C a letter: ASCII letter or any byte of a non-ASCII UTF-8 sequence. */
-int is_word_byte(unsigned char c);
+static inline int is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
 
 /*
  * The fault-injection test build (src/base/fault.h) records the source line of

@@ -636,14 +636,22 @@ struct term_finder {
 	struct term_form *forms;
 	size_t nforms, cap;
 	/* Forms by their first one or two lower-case bytes, so a text is read
-	 * once whatever the number of terms (issue 22: it was read per form). */
-	struct strmap by_prefix; /* prefix → struct form_bucket */
+	 * once whatever the number of terms (issue 22: it was read per form);
+	 * a table indexed by the two bytes (the second 0 for a one-byte form):
+	 * a hash lookup at every word start cost a tenth of the walk. */
+	struct form_bucket **by_prefix; /* PREFIX_SLOTS entries */
 	unsigned *seen;          /* per form: the run it last matched in */
 	unsigned run;
 };
 
+#define PREFIX_SLOTS (256 * 256)
+
+static size_t prefix_slot(unsigned char c0, unsigned char c1)
+{
+	return (size_t)c0 << 8 | c1;
+}
+
 struct form_bucket {
-	char key[3];
 	size_t *forms; /* ascending */
 	size_t n, cap;
 };
@@ -654,30 +662,27 @@ struct term_hit {
 
 static void index_forms(struct term_finder *tf)
 {
-	strmap_init(&tf->by_prefix);
+	tf->by_prefix = tf->nforms ? xcalloc(PREFIX_SLOTS, sizeof *tf->by_prefix) : NULL;
 	tf->seen = xcalloc(tf->nforms + 1, sizeof *tf->seen);
 	for (size_t f = 0; f < tf->nforms; f++) {
-		char key[3] = {tf->forms[f].form[0], tf->forms[f].len > 1 ? tf->forms[f].form[1] : 0, 0};
-		struct form_bucket *b = strmap_get(&tf->by_prefix, key);
-		if (!b) {
-			b = xcalloc(1, sizeof *b);
-			memcpy(b->key, key, sizeof key);
-			strmap_put(&tf->by_prefix, b->key, b);
-		}
+		const struct term_form *tfm = &tf->forms[f];
+		size_t k = prefix_slot((unsigned char)tfm->form[0],
+		                       tfm->len > 1 ? (unsigned char)tfm->form[1] : 0);
+		if (!tf->by_prefix[k])
+			tf->by_prefix[k] = xcalloc(1, sizeof **tf->by_prefix);
+		struct form_bucket *b = tf->by_prefix[k];
 		VEC_PUSH(b->forms, b->n, b->cap, f);
 	}
 }
 
 static void release_forms(struct term_finder *tf)
 {
-	for (size_t i = 0; i < tf->by_prefix.cap; i++) {
-		struct form_bucket *b = tf->by_prefix.vals[i];
-		if (tf->by_prefix.keys[i]) {
-			free(b->forms);
-			free(b);
+	for (size_t i = 0; tf->by_prefix && i < PREFIX_SLOTS; i++)
+		if (tf->by_prefix[i]) {
+			free(tf->by_prefix[i]->forms);
+			free(tf->by_prefix[i]);
 		}
-	}
-	strmap_release(&tf->by_prefix);
+	free(tf->by_prefix);
 	free(tf->seen);
 	for (size_t i = 0; i < tf->nforms; i++)
 		free(tf->forms[i].form);
@@ -795,9 +800,9 @@ static int hit_cmp(const void *a, const void *b)
 static void hits_at(struct term_finder *tf, const struct blk *b, const struct run *r, size_t i,
                     size_t n, struct term_hit **hits, size_t *nhits, size_t *cap)
 {
-	char key[3] = {(char)ascii_lower((unsigned char)r->text[i]),
-	               n > 1 ? (char)ascii_lower((unsigned char)r->text[i + 1]) : 0, 0};
-	const struct form_bucket *bk = strmap_get(&tf->by_prefix, key);
+	const struct form_bucket *bk =
+		tf->by_prefix[prefix_slot((unsigned char)ascii_lower((unsigned char)r->text[i]),
+	                                  n > 1 ? (unsigned char)ascii_lower((unsigned char)r->text[i + 1]) : 0)];
 	for (size_t k = 0; bk && k < bk->n; k++) {
 		size_t f = bk->forms[k];
 		struct term_form *form = &tf->forms[f];
