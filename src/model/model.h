@@ -36,6 +36,8 @@ enum inl_kind {
 
 struct inl {
 	enum inl_kind kind;
+	int map_direct;    /* TEXT: byte k of text is source byte span.start + k;
+	                      then map is NULL (parse.c) */
 	char *text;        /* TEXT, CODE, HTML: the literal */
 	char *url;         /* LINK, IMAGE: destination */
 	struct inl *child; /* EMPH, STRONG, LINK, IMAGE: content */

@@ -93,6 +93,16 @@ static size_t *map_literal(const struct parser *p, const char *lit, size_t start
 	return map;
 }
 
+/* Is the literal the source bytes themselves (no escape, no entity)?
+ * Then map_literal would map byte k to start + k: the common case, which
+ * needs no map of 8 bytes per byte (issue 22). */
+static int text_is_source(const struct parser *p, const struct inl *i)
+{
+	size_t n = strlen(i->text);
+	return i->span.start + n <= i->span.end && i->span.end <= p->src->len &&
+	       memcmp(p->src->text + i->span.start, i->text, n) == 0;
+}
+
 /*
  * Raw HTML never reaches an output (docs/format.md): say so, except for
  * comments (<!-- ovc: negeer … --> and notes to other writers).
@@ -120,7 +130,8 @@ static struct inl *convert_inline(struct parser *p, cmark_node *n, int depth)
 	case CMARK_NODE_TEXT:
 		i->kind = INL_TEXT;
 		i->text = xstrdup(lit ? lit : "");
-		i->map = map_literal(p, i->text, i->span.start, i->span.end);
+		i->map = text_is_source(p, i) ? NULL : map_literal(p, i->text, i->span.start, i->span.end);
+		i->map_direct = !i->map;
 		break;
 	case CMARK_NODE_CODE:
 		i->kind = INL_CODE;
@@ -222,6 +233,14 @@ static void rb_push_n(struct run_builder *rb, const char *s, size_t n, size_t sr
 /* The text's source map is in the run now: drop it (memory at scale). */
 static void text_add(struct run_builder *rb, struct inl *i, unsigned char flags, size_t *last)
 {
+	if (i->map_direct) {
+		size_t n = strlen(i->text);
+		if (n) {
+			rb_push_n(rb, i->text, n, i->span.start, flags);
+			*last = i->span.start + n;
+		}
+		return;
+	}
 	for (size_t k = 0; i->text[k];) {
 		if (!i->map) {
 			rb_push(rb, i->text[k++], i->span.start, flags);
