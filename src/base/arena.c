@@ -16,10 +16,11 @@
 
 #ifndef ARENA_PASSTHROUGH
 
-/* Every block starts with its size, so that realloc knows what to copy. */
+/* Every block starts with its size, so that realloc knows what to copy.
+ * Blocks are 8-byte aligned: cmark stores pointers, sizes and ints, no
+ * long double or vector types. */
 struct head {
 	size_t size;
-	size_t pad; /* keeps the payload 16-byte aligned */
 };
 
 struct chunk {
@@ -38,9 +39,9 @@ struct arena {
 
 static _Thread_local struct arena current;
 
-static size_t round16(size_t n)
+static size_t round8(size_t n)
 {
-	return (n + 15) & ~(size_t)15;
+	return (n + 7) & ~(size_t)7;
 }
 
 static struct chunk *chunk_new(struct chunk *prev, size_t need)
@@ -58,7 +59,7 @@ static void *arena_alloc(size_t n)
 	struct arena *a = &current;
 	if (n > SIZE_MAX / 4)
 		die_oom();
-	size_t need = sizeof(struct head) + round16(n);
+	size_t need = sizeof(struct head) + round8(n);
 	if (!a->top || a->top->cap - a->top->used < need)
 		a->top = chunk_new(a->top, need);
 	struct head *h = (struct head *)(void *)(a->top->data + a->top->used);
@@ -80,7 +81,7 @@ static void *arena_calloc(size_t count, size_t size)
 static int is_last(const struct arena *a, const struct head *h)
 {
 	return h == a->last && a->top &&
-	       (const unsigned char *)(h + 1) + round16(h->size) == a->top->data + a->top->used;
+	       (const unsigned char *)(h + 1) + round8(h->size) == a->top->data + a->top->used;
 }
 
 /* cmark grows its string buffers by realloc: the newest block grows in
@@ -92,7 +93,7 @@ static void *arena_realloc(void *p, size_t n)
 	struct arena *a = &current;
 	struct head *h = (struct head *)p - 1;
 	if (is_last(a, h) && n <= SIZE_MAX / 4) {
-		size_t old = round16(h->size), want = round16(n);
+		size_t old = round8(h->size), want = round8(n);
 		if (want <= old || a->top->cap - a->top->used >= want - old) {
 			a->top->used = a->top->used - old + want;
 			h->size = n;
@@ -112,7 +113,7 @@ static void arena_free(void *p)
 		return;
 	struct head *h = (struct head *)p - 1;
 	if (is_last(a, h)) {
-		a->top->used -= sizeof *h + round16(h->size);
+		a->top->used -= sizeof *h + round8(h->size);
 		a->last = NULL;
 	}
 }

@@ -84,7 +84,7 @@ static void collect_run(const struct blk *b, struct provisions *out)
 		return;
 	unsigned char *skip = xmalloc(r->len);
 	for (size_t i = 0; i < r->len; i++)
-		skip[i] = r->flags[i] & (RUN_LINK | RUN_CODE);
+		skip[i] = r->flags ? r->flags[i] & (RUN_LINK | RUN_CODE) : 0;
 	struct ref_scan sc;
 	ref_scan_init(&sc);
 	refs_scan(r->text, r->len, skip, &sc);

@@ -827,7 +827,7 @@ static void find_terms(struct blk *b, const struct text_ctx *c, void *ud)
 	struct term_hit *hits = NULL;
 	size_t nhits = 0, cap = 0;
 	for (size_t i = 0; i < r->len; i++) {
-		if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags[i] & RUN_CODE))
+		if ((i && !boundary_at(r->text, r->len, i - 1)) || (r->flags && (r->flags[i] & RUN_CODE)))
 			continue;
 		hits_at(tf, b, r, i, 1, &hits, &nhits, &cap);
 		if (i + 1 < r->len)

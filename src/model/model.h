@@ -93,7 +93,7 @@ struct run {
 	size_t len;
 	struct run_seg *segs; /* source offsets of bytes 0..len: see run_src_off */
 	size_t nsegs;
-	unsigned char *flags; /* len entries: RUN_* */
+	unsigned char *flags; /* len entries: RUN_*; NULL when all would be 0 */
 	struct annot *annots; /* sorted by start; non-overlapping */
 	size_t nannots, capannots;
 	struct run_link *links; /* the links in this text, in order */

@@ -287,6 +287,16 @@ static void run_add(struct run_builder *rb, struct inl *i, unsigned char flags, 
 	}
 }
 
+/* Does any of the N bytes have a flag? Most paragraphs are plain text,
+ * and their flags would take a byte per byte (issue 22). */
+static int flags_needed(const unsigned char *flags, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (flags[i])
+			return 1;
+	return 0;
+}
+
 static struct run *build_run(struct inl *inl, size_t start)
 {
 	struct run_builder rb = {0};
@@ -302,7 +312,9 @@ static struct run *build_run(struct inl *inl, size_t start)
 	r->text = xrealloc(strbuf_detach(&rb.sb, NULL), r->len + 1);
 	r->segs = xrealloc(rb.segs, rb.nsegs * sizeof *r->segs);
 	r->nsegs = rb.nsegs;
-	r->flags = xrealloc(rb.flags, r->len + 1);
+	r->flags = flags_needed(rb.flags, r->len) ? xrealloc(rb.flags, r->len + 1) : NULL;
+	if (!r->flags)
+		free(rb.flags);
 	r->links = rb.nlinks ? xrealloc(rb.links, rb.nlinks * sizeof *r->links) : rb.links;
 	r->nlinks = rb.nlinks;
 	return r;
