@@ -91,12 +91,11 @@ static const struct attr *label_attr(const struct unit *u)
 	return unit_attr(u, "#");
 }
 
-static void check_labels(const struct ordinance *o, struct diag_sink *d)
+/* Called per unit from check_ordinance's one pass over the units: each
+ * pass over 100,000 units costs its cache misses (issue 22). */
+static void check_label(const struct ordinance *o, const struct unit *u, struct diag_sink *d)
 {
-	for (size_t i = 0; i < o->nunits; i++) {
-		const struct unit *u = o->units[i];
-		if (!u->label)
-			continue;
+	if (u->label) {
 		const struct attr *a = label_attr(u);
 		const struct unit *v = ordinance_find_label(o, u->label); /* the first */
 		if (v != u) {
@@ -111,6 +110,10 @@ static void check_labels(const struct ordinance *o, struct diag_sink *d)
 			diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
 			            "het label #%s is ook de id van een thema in themas.md", u->label);
 	}
+}
+
+static void check_theme_ids(const struct ordinance *o, struct diag_sink *d)
+{
 	for (size_t i = 0; i < o->nthemes; i++)
 		if (ordinance_find_theme(o, o->themes[i].id) != &o->themes[i])
 			diag_report(d, o->themes[i].span.src, o->themes[i].span.start,
@@ -378,9 +381,9 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 		check_parts(o, d);
 	if (o->numbering == NUM_VAST)
 		check_fixed_numbers(o, d);
-	check_labels(o, d);
 	for (size_t i = 0; i < o->nunits; i++) {
 		struct unit *u = o->units[i];
+		check_label(o, u, d);
 		check_number(u, d);
 		if (u->kind != UNIT_ARTICLE)
 			continue;
@@ -389,6 +392,7 @@ void check_ordinance(struct ordinance *o, struct diag_sink *d)
 		for (size_t g = 0; g < u->ngrondslagen; g++)
 			check_grondslag(&u->grondslagen[g], d);
 	}
+	check_theme_ids(o, d);
 	struct image_walk w = {o, d, {0}};
 	ordinance_each_text(o, check_images, &w);
 	strmap_release(&w.seen);
