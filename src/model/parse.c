@@ -2,6 +2,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "parse_cut.h"
 #include "errtext.h"
 #include "frontmatter.h"
 #include "model.h"
@@ -30,20 +31,27 @@ struct parser {
 	int block;             /* current block of the article, or -1 */
 	struct blk **tail;     /* where the next content block goes, or NULL */
 	int depth_reported;
+	int line_base;         /* lines before the piece cmark parses (parse_cut.h) */
 };
 
 /* ---- Positions -------------------------------------------------------- */
 
+/* The line of N in the file: cmark counts from the start of the piece. */
+static int node_line(const struct parser *p, cmark_node *n)
+{
+	return p->line_base + cmark_node_get_start_line(n);
+}
+
 static size_t node_start(const struct parser *p, cmark_node *n)
 {
-	return source_offset(p->src, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+	return source_offset(p->src, node_line(p, n), cmark_node_get_start_column(n));
 }
 
 /* End offset (exclusive) of N; cmark's end column is inclusive. */
 static size_t node_end(const struct parser *p, cmark_node *n)
 {
-	int line = cmark_node_get_end_line(n), col = cmark_node_get_end_column(n);
-	if (line < cmark_node_get_start_line(n))
+	int line = p->line_base + cmark_node_get_end_line(n), col = cmark_node_get_end_column(n);
+	if (line < node_line(p, n))
 		return node_start(p, n);
 	size_t off = source_offset(p->src, line, col + 1);
 	size_t start = node_start(p, n);
@@ -560,7 +568,7 @@ static void read_heading(struct parser *p, cmark_node *n, struct heading *h)
 	h->level = cmark_node_get_heading_level(n);
 	h->span = node_span(p, n);
 	size_t len;
-	int line = cmark_node_get_start_line(n);
+	int line = node_line(p, n);
 	const char *l = source_line(p->src, line, &len);
 	size_t base = (size_t)(l - p->src->text);
 	size_t a = 0, b = len;
@@ -1089,11 +1097,16 @@ static void handle_content(struct parser *p, cmark_node *n)
 	append_blk(&p->tail, convert_block(p, n, 0));
 }
 
-static void walk_part_file(struct parser *p, cmark_node *doc)
+static void walk_part_begin(struct parser *p)
 {
 	p->part = p->chapter = p->section = p->article = p->annex = NULL;
 	p->tail = NULL;
 	p->block = -1;
+}
+
+/* The top-level blocks of one piece of a part file, in order. */
+static void walk_part_nodes(struct parser *p, cmark_node *doc)
+{
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
 			handle_heading(p, n);
@@ -1225,6 +1238,27 @@ static int check_total_size(const char *dir, char **names, size_t n, char **err)
 	return -1;
 }
 
+/* cmark's tree of LEN bytes at TEXT, its first BLANK_UNTIL bytes blanked. */
+static cmark_node *parse_piece(const char *src_text, size_t len, size_t blank_until,
+                               cmark_parser **parser)
+{
+	char *copy = NULL;
+	const char *text = src_text;
+	if (blank_until) {
+		copy = xstrndup(src_text, len);
+		for (size_t i = 0; i < blank_until && i < len; i++)
+			if (copy[i] != '\n')
+				copy[i] = ' ';
+		text = copy;
+	}
+	cmark_parser *cp = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena_cmark_begin());
+	cmark_parser_feed(cp, text, len);
+	cmark_node *doc = cmark_parser_finish(cp);
+	free(copy);
+	*parser = cp;
+	return doc;
+}
+
 /*
  * cmark does not know front matter: give it the text with the front
  * matter's bytes blanked (line breaks kept), so line numbers stay true.
@@ -1232,21 +1266,7 @@ static int check_total_size(const char *dir, char **names, size_t n, char **err)
 static cmark_node *parse_markdown(const struct source *src, size_t blank_until,
                                   cmark_parser **parser)
 {
-	char *copy = NULL;
-	const char *text = src->text;
-	if (blank_until) {
-		copy = xstrndup(src->text, src->len);
-		for (size_t i = 0; i < blank_until && i < src->len; i++)
-			if (copy[i] != '\n')
-				copy[i] = ' ';
-		text = copy;
-	}
-	cmark_parser *cp = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena_cmark_begin());
-	cmark_parser_feed(cp, text, src->len);
-	cmark_node *doc = cmark_parser_finish(cp);
-	free(copy);
-	*parser = cp;
-	return doc;
+	return parse_piece(src->text, src->len, blank_until, parser);
 }
 
 static struct source *load_file(struct parser *p, const char *dir, const char *name, char **err)
@@ -1263,21 +1283,52 @@ static struct source *load_file(struct parser *p, const char *dir, const char *n
 	return s;
 }
 
+/* The size of a piece: PARSE_CUT_BYTES, or OVC_PARSE_CUT_BYTES for the
+ * test that compares the outputs of a file parsed whole and in pieces. */
+static size_t cut_bytes(void)
+{
+	const char *e = getenv("OVC_PARSE_CUT_BYTES");
+	char *end;
+	unsigned long long v = e && *e ? strtoull(e, &end, 10) : 0;
+	return v && !*end ? (size_t)v : PARSE_CUT_BYTES;
+}
+
+/* A part file, parsed by cmark in pieces (parse_cut.h) and walked as one. */
+static void parse_part_file(struct parser *p, struct source *s)
+{
+	size_t n;
+	struct parse_cut *cuts = parse_cuts(s->text, s->len, cut_bytes(), &n);
+	walk_part_begin(p);
+	for (size_t k = 0; k < n; k++) {
+		size_t end = k + 1 < n ? cuts[k + 1].offset : s->len;
+		p->line_base = cuts[k].line - 1;
+		cmark_parser *cp;
+		cmark_node *doc = parse_piece(s->text + cuts[k].offset, end - cuts[k].offset, 0, &cp);
+		collect_suppressions(p, doc);
+		walk_part_nodes(p, doc);
+		arena_cmark_end(cp, doc);
+	}
+	p->line_base = 0;
+	free(cuts);
+}
+
 static void parse_file(struct parser *p, struct source *s)
 {
 	p->src = s;
 	size_t fm_end = 0;
 	if (s == p->o->main)
 		fm_end = frontmatter_parse(p->o, s, p->d);
+	if (s != p->o->main && s != p->o->themes_src) {
+		parse_part_file(p, s);
+		return;
+	}
 	cmark_parser *cp;
 	cmark_node *doc = parse_markdown(s, fm_end, &cp);
 	collect_suppressions(p, doc);
 	if (s == p->o->main)
 		walk_main(p, doc);
-	else if (s == p->o->themes_src)
-		walk_themes(p, doc);
 	else
-		walk_part_file(p, doc);
+		walk_themes(p, doc);
 	arena_cmark_end(cp, doc); /* the tree was built in an arena (src/base/arena.h) */
 }
 
