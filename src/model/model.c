@@ -66,9 +66,7 @@ static void run_free(struct run *r)
 {
 	if (!r)
 		return;
-	free(r->text);
-	free(r->segs);
-	free(r->flags);
+	free(r->flags); /* text and segs are in the run's own block (parse.c) */
 	for (size_t i = 0; i < r->nannots; i++)
 		if (r->annots[i].kind == ANNOT_REF)
 			free(r->annots[i].href);

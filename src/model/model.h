@@ -88,6 +88,8 @@ struct run_seg {
 };
 #define RUN_SEG_SAME 0x80000000u
 
+/* A run, its segs and its text are one allocation (parse.c build_run):
+ * free(run) frees all three; flags, annots and links are separate. */
 struct run {
 	char *text;
 	size_t len;

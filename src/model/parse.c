@@ -314,12 +314,21 @@ static struct run *build_run(struct inl *inl, size_t start)
 	rb_push(&rb, '\0', last, 0); /* sentinel: the source offset of the end */
 	rb.sb.len--;
 	rb.sb.buf[rb.sb.len] = '\0';
-	struct run *r = xcalloc(1, sizeof *r);
-	/* Exact sizes: runs hold most of the text, doubling slack doubles it. */
+	/* One block for the run, its source map and its text, at exact sizes:
+	 * runs hold most of the text, and each allocation costs its header
+	 * (issue 22). model.h: segs and text belong to the run's block. */
+	size_t segs_size = rb.nsegs * sizeof *rb.segs;
+	struct run *r = xmalloc(sizeof *r + segs_size + rb.sb.len + 1);
+	memset(r, 0, sizeof *r);
 	r->len = rb.sb.len;
-	r->text = xrealloc(strbuf_detach(&rb.sb, NULL), r->len + 1);
-	r->segs = xrealloc(rb.segs, rb.nsegs * sizeof *r->segs);
+	r->segs = (struct run_seg *)(void *)(r + 1);
 	r->nsegs = rb.nsegs;
+	r->text = (char *)(r + 1) + segs_size;
+	if (segs_size)
+		memcpy(r->segs, rb.segs, segs_size);
+	memcpy(r->text, rb.sb.buf, r->len + 1);
+	free(rb.segs);
+	strbuf_release(&rb.sb);
 	r->flags = flags_needed(rb.flags, r->len) ? xrealloc(rb.flags, r->len + 1) : NULL;
 	if (!r->flags)
 		free(rb.flags);
