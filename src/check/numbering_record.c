@@ -308,8 +308,24 @@ static void list_from_model(struct nr_list *l, const struct ordinance *o)
  * as the previous numbering. Returns 0 when every written number is the
  * computed one (nothing was renumbered).
  */
+/* Does any chapter or article heading carry a number other than its own? */
+static int headings_stale(const struct ordinance *o)
+{
+	for (size_t i = 0; i < o->nunits; i++) {
+		const struct unit *u = o->units[i];
+		if ((u->kind == UNIT_CHAPTER || u->kind == UNIT_ARTICLE) && u->num && u->written &&
+		    strcmp(u->written, u->num) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int list_from_headings(struct nr_list *l, const struct ordinance *o)
 {
+	/* Most texts are numbered right: then there is nothing to compare, and
+	 * the list (three strings per article) need not be built (issue 22). */
+	if (!headings_stale(o))
+		return 0;
 	int stale = 0;
 	for (size_t i = 0; i < o->nunits; i++) {
 		const struct unit *u = o->units[i];
