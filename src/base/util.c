@@ -70,7 +70,7 @@ void xgrow(void *pp, size_t *cap, size_t need, size_t elem)
 	void **p = pp;
 	if (need <= *cap)
 		return;
-	size_t n = *cap ? *cap + *cap / 2 : 8;
+	size_t n = *cap ? *cap + *cap / 2 : 2;
 	if (n < need)
 		n = need;
 	if (n > (size_t)-1 / elem)

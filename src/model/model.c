@@ -112,10 +112,8 @@ static void unit_free(struct unit *u)
 	free(u->title);
 	free(u->label);
 	free(u->eid);
-	for (size_t i = 0; i < u->nattrs; i++) {
-		free(u->attrs[i].key);
-		free(u->attrs[i].value);
-	}
+	for (size_t i = 0; i < u->nattrs; i++)
+		free(u->attrs[i].key); /* and the value: one allocation */
 	free(u->attrs);
 	free(u->kids);
 	free(u->wet);
@@ -138,10 +136,8 @@ static void unit_free(struct unit *u)
 	strv_free(u->kernwaarden, u->nkernwaarden);
 	strv_free(u->wetten, u->nwetten);
 	free(u->stap);
-	for (size_t i = 0; i < u->ninw_attrs; i++) {
-		free(u->inw_attrs[i].key);
-		free(u->inw_attrs[i].value);
-	}
+	for (size_t i = 0; i < u->ninw_attrs; i++)
+		free(u->inw_attrs[i].key); /* and the value: one allocation */
 	free(u->inw_attrs);
 	for (size_t i = 0; i < u->ngrondslagen; i++) {
 		free(u->grondslagen[i].text);

@@ -169,7 +169,8 @@ struct term {
 enum block_kind { BLOCK_DOEL, BLOCK_REGELS, BLOCK_INWONERS, BLOCK_TOELICHTING, BLOCK_COUNT };
 
 struct attr {
-	char *key, *value; /* key "#" holds the label */
+	char *key, *value; /* key "#" holds the label; one allocation, key first:
+	                      free(key) frees both (parse.c attr_set) */
 	struct span span;  /* the whole key=value */
 	struct span vspan; /* the value */
 };

@@ -474,13 +474,22 @@ struct heading {
 	struct span span;
 };
 
+/* Key and value in one allocation: free(key) frees both (model.h). */
+static void attr_set(struct attr *at, const char *k, size_t kn, const char *v, size_t vn)
+{
+	at->key = xmalloc(kn + 1 + vn + 1);
+	memcpy(at->key, k, kn);
+	at->key[kn] = '\0';
+	at->value = at->key + kn + 1;
+	memcpy(at->value, v, vn);
+	at->value[vn] = '\0';
+}
+
 static void heading_release(struct heading *h)
 {
 	free(h->text);
-	for (size_t i = 0; i < h->nattrs; i++) {
-		free(h->attrs[i].key);
-		free(h->attrs[i].value);
-	}
+	for (size_t i = 0; i < h->nattrs; i++)
+		free(h->attrs[i].key); /* and the value: attr_set */
 	free(h->attrs);
 }
 
@@ -505,8 +514,7 @@ static void parse_attrs(struct parser *p, struct heading *h, size_t a, size_t b)
 			size_t e = i + 1;
 			while (e < b - 1 && !is_space(s[e]))
 				e++;
-			at.key = xstrndup(s[i] == '#' ? "#" : ".", 1);
-			at.value = xstrndup(s + i + 1, e - i - 1);
+			attr_set(&at, s[i] == '#' ? "#" : ".", 1, s + i + 1, e - i - 1);
 			at.vspan = (struct span){p->src, i + 1, e};
 			i = e;
 		} else {
@@ -520,8 +528,7 @@ static void parse_attrs(struct parser *p, struct heading *h, size_t a, size_t b)
 				i = e;
 				continue;
 			}
-			at.key = xstrndup(s + i, e - i);
-			size_t vs = e + 1, ve;
+			size_t ke = e, vs = e + 1, ve;
 			if (vs < b - 1 && s[vs] == '"') {
 				ve = vs + 1;
 				while (ve < b - 1 && s[ve] != '"')
@@ -530,17 +537,16 @@ static void parse_attrs(struct parser *p, struct heading *h, size_t a, size_t b)
 					diag_report(p->d, p->src, vs, b - 1, "structuur-attribuut",
 					            "aanhalingsteken niet gesloten");
 					h->bad_attrs = 1;
-					free(at.key);
 					return;
 				}
-				at.value = xstrndup(s + vs + 1, ve - vs - 1);
+				attr_set(&at, s + ks, ke - ks, s + vs + 1, ve - vs - 1);
 				at.vspan = (struct span){p->src, vs + 1, ve};
 				ve++;
 			} else {
 				ve = vs;
 				while (ve < b - 1 && !is_space(s[ve]))
 					ve++;
-				at.value = xstrndup(s + vs, ve - vs);
+				attr_set(&at, s + ks, ke - ks, s + vs, ve - vs);
 				at.vspan = (struct span){p->src, vs, ve};
 			}
 			i = ve;
