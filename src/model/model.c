@@ -110,7 +110,6 @@ static void unit_free(struct unit *u)
 	free(u->num);
 	free(u->written);
 	free(u->title);
-	free(u->label);
 	free(u->eid);
 	for (size_t i = 0; i < u->nattrs; i++)
 		free(u->attrs[i].key); /* and the value: one allocation */

@@ -191,7 +191,7 @@ struct unit {
 	char *num;         /* computed number: "3", "7", "7.1", "7.2" */
 	char *written;     /* the number as written in the heading, or NULL */
 	char *title;
-	char *label;       /* {#label} or NULL */
+	char *label;       /* {#label} or NULL: the value of its attribute in attrs, not a copy */
 	char *eid;         /* AKN eId */
 	struct attr *attrs;
 	size_t nattrs;

@@ -735,7 +735,7 @@ static struct unit *unit_new(struct parser *p, enum unit_kind kind, struct headi
 	h->nattrs = 0;
 	for (size_t i = 0; i < u->nattrs; i++)
 		if (strcmp(u->attrs[i].key, "#") == 0 && !u->label)
-			u->label = xstrdup(u->attrs[i].value);
+			u->label = u->attrs[i].value; /* not a copy: model.h */
 	VEC_PUSH(p->o->units, p->o->nunits, p->capunits, u);
 	return u;
 }
