@@ -10,8 +10,8 @@
 #include "diag.h"
 #include "laws.h"
 #include "model.h"
-#include "resolve.h"
 #include "util.h"
+#include "walk.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +158,7 @@ struct hierna_scan {
  * noemen: Awb)": the name in brackets becomes an alias of the law right
  * before it, as a definition would make it.
  */
-static void hierna_in(struct blk *b, const struct text_ctx *c, void *ud)
+static void hierna_in(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	(void)c;
 	struct hierna_scan *hs = ud;
