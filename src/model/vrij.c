@@ -7,6 +7,8 @@
  * alias of that law for citations ("artikel 2.3 van de wet").
  */
 
+#include "vrij.h"
+
 #include "diag.h"
 #include "laws.h"
 #include "model.h"
@@ -15,8 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-void vrij_definitions(struct ordinance *o, struct diag_sink *d);
 
 static int contains_ci(const char *hay, size_t n, const char *needle)
 {
