@@ -28,9 +28,9 @@ struct text_ctx {
 	const struct unit *article;
 	const struct lid *lid;
 	const struct point *point;
-	int block;          /* enum block_kind, or -1 outside articles */
-	int in_definition;  /* inside a type=begrippen/kernwaarden entry */
-	const char *where;  /* "toelichting", "aanhef", "thema" outside articles */
+	int block;         /* enum block_kind, or -1 outside articles */
+	int in_definition; /* inside a type=begrippen/kernwaarden entry */
+	const char *where; /* "toelichting", "aanhef", "thema" outside articles */
 };
 
 typedef void (*text_fn)(const struct blk *b, const struct text_ctx *ctx, void *ud);
