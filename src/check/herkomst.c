@@ -295,4 +295,3 @@ void herkomst_check(const struct ordinance *o, struct diag_sink *d)
 	}
 	herkomst_release(&t);
 }
-

@@ -29,10 +29,10 @@ struct diag_sink;
 
 /* One herkomst entry: the old ordinance and article, or its lapse. */
 struct herkomst_link {
-	char *cite;       /* the old ordinance as named */
-	char *art;        /* "12", "3.4a", or "hoofdstuk 2" */
+	char *cite; /* the old ordinance as named */
+	char *art;  /* "12", "3.4a", or "hoofdstuk 2" */
 	int vervallen;
-	char *reason;     /* after "vervallen:", or NULL */
+	char *reason; /* after "vervallen:", or NULL */
 	const struct unit *u;
 	struct span span; /* the entry inside the attribute value */
 };
