@@ -9,10 +9,10 @@
 #include "model.h"
 #include "parts.h"
 #include "refs.h"
-#include "resolve.h"
 #include "source.h"
 #include "strmap.h"
 #include "util.h"
+#include "walk.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -337,7 +337,7 @@ static void images_in(const struct inl *i, struct image_walk *w)
 	}
 }
 
-static void check_images(struct blk *b, const struct text_ctx *c, void *ud)
+static void check_images(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	(void)c;
 	images_in(b->inl, ud);

@@ -226,7 +226,7 @@ static void analyse(struct pass *p, struct readability *rd, struct readability_c
 	p->nparas = 0;
 }
 
-static void article(struct pass *p, struct unit *a, struct readability *legal, struct readability *citizen,
+static void article(struct pass *p, const struct unit *a, struct readability *legal, struct readability *citizen,
                     struct rd_article *out)
 {
 	memset(out, 0, sizeof *out);
@@ -269,7 +269,7 @@ static void article(struct pass *p, struct unit *a, struct readability *legal, s
 }
 
 /* The pass itself, into P (diagnostics to p->d, or held back with p->defer). */
-static int run_pass(struct ordinance *o, struct pass *p, struct rd_stats *stats)
+static int run_pass(const struct ordinance *o, struct pass *p, struct rd_stats *stats)
 {
 	struct readability *rd[2] = {readability_new("B2"), readability_new("B1")};
 	if (!rd[0] || !rd[1]) {
@@ -307,7 +307,7 @@ static int run_pass(struct ordinance *o, struct pass *p, struct rd_stats *stats)
 	return 0;
 }
 
-int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats *stats)
+int check_readability(const struct ordinance *o, struct diag_sink *d, struct rd_stats *stats)
 {
 	struct pass p = {0};
 	p.d = d;
@@ -315,7 +315,7 @@ int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats 
 }
 
 struct rd_async {
-	struct ordinance *o;
+	const struct ordinance *o;
 	struct pass p;
 	pthread_t thread;
 	int started, rc;
@@ -328,7 +328,7 @@ static void *async_main(void *arg)
 	return NULL;
 }
 
-struct rd_async *check_readability_start(struct ordinance *o)
+struct rd_async *check_readability_start(const struct ordinance *o)
 {
 	struct rd_async *a = xcalloc(1, sizeof *a);
 	a->o = o;

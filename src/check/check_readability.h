@@ -53,10 +53,11 @@ struct rd_stats {
 
 /*
  * Run the pass over O. Diagnostics go to D (NULL: none). When STATS is not
- * NULL it is filled (free with rd_stats_release). Returns 0, or -1 when the
- * embedded profiles are missing (a build fault, reported on stderr).
+ * NULL it is filled (free with rd_stats_release). Reads only. Returns 0, or
+ * -1 when a profile is unknown (a missing or malformed embedded list stops
+ * the program: tsv.h).
  */
-int check_readability(struct ordinance *o, struct diag_sink *d, struct rd_stats *stats);
+int check_readability(const struct ordinance *o, struct diag_sink *d, struct rd_stats *stats);
 
 void rd_stats_release(struct rd_stats *s);
 
@@ -69,7 +70,7 @@ void rd_stats_release(struct rd_stats *s);
  * pass reports them. No stats. Finish returns as check_readability does.
  */
 struct rd_async;
-struct rd_async *check_readability_start(struct ordinance *o);
+struct rd_async *check_readability_start(const struct ordinance *o);
 int check_readability_finish(struct rd_async *a, struct diag_sink *d);
 
 #endif

@@ -1,9 +1,9 @@
 #include "duties.h"
 
 #include "diag.h"
-#include "embedded.h"
 #include "laws.h"
 #include "model.h"
+#include "tsv.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -21,73 +21,42 @@ struct duty {
 	size_t topic_len;
 };
 
-/* Split LINE at tabs into at most N fields; returns the count. */
-static size_t fields(const char *line, size_t len, const char **f, size_t *flen, size_t n)
+static void copy_field(char *dst, size_t cap, const struct tsv_field *f)
 {
-	size_t k = 0;
-	const char *p = line, *end = line + len;
-	while (k < n && p <= end) {
-		const char *tab = memchr(p, '\t', (size_t)(end - p));
-		const char *stop = tab && k + 1 < n ? tab : end;
-		f[k] = p;
-		flen[k] = (size_t)(stop - p);
-		k++;
-		p = stop + 1;
-	}
-	return k;
-}
-
-static void copy_field(char *dst, size_t cap, const char *s, size_t n)
-{
+	size_t n = f->n;
 	if (n >= cap)
 		n = cap - 1;
-	memcpy(dst, s, n);
+	memcpy(dst, f->s, n);
 	dst[n] = '\0';
 }
 
-/* The table of duties; it is data of the program, so a bad line is a bug. */
+/* The table of duties; it is data of the program, so a bad line is a bug (tsv.h). */
 static struct duty *load(size_t *count)
 {
-	const struct embedded_file *f = embedded_find("data/plichten.tsv");
-	if (!f) {
-		fputs("ovc: interne fout: data/plichten.tsv ontbreekt\n", stderr);
-		abort();
-	}
-	struct duty *t = NULL;
+	struct tsv t;
+	tsv_open(&t, "data/plichten.tsv");
+	struct duty *tb = NULL;
 	size_t n = 0, cap = 0;
-	const char *p = (const char *)f->data, *end = p + f->len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		const char *fv[6];
-		size_t fl[6];
-		if (stop > p && *p != '#') {
-			char buf[24];
-			struct duty d = {0};
-			if (fields(p, (size_t)(stop - p), fv, fl, 6) != 6) {
-				fprintf(stderr, "ovc: interne fout: data/plichten.tsv: regel '%.*s'\n",
-				        (int)(stop - p), p);
-				abort();
-			}
-			copy_field(d.part, sizeof d.part, fv[0], fl[0]);
-			copy_field(buf, sizeof buf, fv[1], fl[1]);
-			d.law = laws_find(buf);
-			copy_field(d.article, sizeof d.article, fv[2], fl[2]);
-			copy_field(buf, sizeof buf, fv[3], fl[3]);
-			d.lid = atoi(buf);
-			d.point = fl[4] == 1 && fv[4][0] != '-' ? fv[4][0] : 0;
-			d.topic = fv[5];
-			d.topic_len = fl[5];
-			if (d.law < 0) {
-				fprintf(stderr, "ovc: interne fout: data/plichten.tsv: onbekende wet '%s'\n", buf);
-				abort();
-			}
-			VEC_PUSH(t, n, cap, d);
-		}
-		p = stop + 1;
+	while (tsv_next(&t)) {
+		const struct tsv_field *fv = t.field;
+		char buf[24];
+		struct duty d = {0};
+		tsv_expect(&t, 6, 6);
+		copy_field(d.part, sizeof d.part, &fv[0]);
+		copy_field(buf, sizeof buf, &fv[1]);
+		d.law = laws_find(buf);
+		copy_field(d.article, sizeof d.article, &fv[2]);
+		copy_field(buf, sizeof buf, &fv[3]);
+		d.lid = atoi(buf);
+		d.point = fv[4].n == 1 && fv[4].s[0] != '-' ? fv[4].s[0] : 0;
+		d.topic = fv[5].s;
+		d.topic_len = fv[5].n;
+		if (d.law < 0)
+			tsv_fail(&t, "onbekende wet '%.*s'", (int)fv[1].n, fv[1].s);
+		VEC_PUSH(tb, n, cap, d);
 	}
 	*count = n;
-	return t;
+	return tb;
 }
 
 /* Does grondslag G cite duty D, or a wider unit that contains it? */

@@ -9,9 +9,9 @@
 #include "model.h"
 #include "output.h"
 #include "refs.h"
-#include "resolve.h"
 #include "source.h"
 #include "util.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -275,7 +275,7 @@ struct text_collect {
 	struct nr_list *l;
 };
 
-static void collect_text(struct blk *b, const struct text_ctx *c, void *ud)
+static void collect_text(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	struct text_collect *tc = ud;
 	if (!b->run || (c->in_definition && !tc->o->vrij) || !cites_internal(tc->o, b->run))
@@ -354,7 +354,7 @@ char *numbering_record_text(const struct ordinance *o, size_t *len)
 	struct nr_list l = {0};
 	list_from_model(&l, o);
 	struct text_collect tc = {o, &l};
-	ordinance_each_text((struct ordinance *)o, collect_text, &tc);
+	ordinance_each_text(o, collect_text, &tc);
 	struct strbuf sb;
 	strbuf_init(&sb);
 	strbuf_puts(&sb, record_header);
@@ -573,7 +573,7 @@ static int anything_moved(const struct nr_list *old, const struct nr_list *cur)
 /* ---- Checking the references ----------------------------------------------- */
 
 struct shift_check {
-	struct ordinance *o;
+	const struct ordinance *o;
 	struct diag_sink *d;
 	struct nr_list old, cur;
 	int headings_only; /* no record: leden and onderdelen are not compared */
@@ -831,7 +831,7 @@ static void check_relative(struct shift_check *sc, const struct ref_item *it,
 	check_within(sc, it, oldart, ca, oldlid, curlid, 1);
 }
 
-static void check_text(struct blk *b, const struct text_ctx *c, void *ud)
+static void check_text(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	struct shift_check *sc = ud;
 	struct run *r = b->run;
@@ -874,7 +874,7 @@ static void check_text(struct blk *b, const struct text_ctx *c, void *ud)
 	ref_scan_release(&scan);
 }
 
-void numbering_check(struct ordinance *o, struct diag_sink *d)
+void numbering_check(const struct ordinance *o, struct diag_sink *d)
 {
 	if (!o || !o->dir || o->sources_failed)
 		return;

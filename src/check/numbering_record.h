@@ -29,7 +29,7 @@ struct ordinance;
  * written heading numbers) and report every shifted plain reference to D.
  * Reads only; cheap when nothing was renumbered (no text is scanned).
  */
-void numbering_check(struct ordinance *o, struct diag_sink *d);
+void numbering_check(const struct ordinance *o, struct diag_sink *d);
 
 /*
  * The record of O's current numbering, as text (malloc'ed, *LEN bytes).

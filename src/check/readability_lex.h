@@ -81,8 +81,8 @@ struct rdl_lexicon {
 
 /*
  * Load the lists and profile NAME. Returns 0, or -1 when the profile is
- * unknown (or the embedded data is missing; the message then goes to
- * stderr, as it is a build fault).
+ * unknown. A list that is missing or malformed stops the program with an
+ * internal error (the policy of tsv.h: it is a fault in how ovc was built).
  */
 int rdl_load(struct rdl_lexicon *lx, struct rdl_profile *p, const char *name);
 void rdl_release(struct rdl_lexicon *lx, struct rdl_profile *p);

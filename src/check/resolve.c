@@ -8,75 +8,10 @@
 #include "strmap.h"
 #include "suggest.h"
 #include "util.h"
+#include "walk.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- Walking every text ------------------------------------------------- */
-
-static void each_blk(struct blk *b, const struct text_ctx *c, text_fn fn, void *ud)
-{
-	for (; b; b = b->next) {
-		if (b->kind == BLK_PARA || b->kind == BLK_HEADING)
-			fn(b, c, ud);
-		else
-			each_blk(b->child, c, fn, ud);
-	}
-}
-
-static void each_point(struct point *pts, size_t n, struct text_ctx *c, text_fn fn, void *ud)
-{
-	for (size_t i = 0; i < n; i++) {
-		struct point *saved = c->point;
-		c->point = &pts[i];
-		each_blk(pts[i].content, c, fn, ud);
-		each_point(pts[i].subs, pts[i].nsubs, c, fn, ud);
-		c->point = saved;
-	}
-}
-
-static void each_article(struct unit *a, text_fn fn, void *ud)
-{
-	struct text_ctx c = {a, NULL, NULL, -1, 0, NULL};
-	for (int b = 0; b < BLOCK_COUNT; b++) {
-		if (b == BLOCK_REGELS) {
-			c.block = BLOCK_REGELS;
-			c.in_definition = a->type != NULL;
-			for (size_t i = 0; i < a->nleden; i++) {
-				c.lid = &a->leden[i];
-				c.in_definition = 0;
-				each_blk(c.lid->intro, &c, fn, ud);
-				c.in_definition = a->type != NULL;
-				each_point(c.lid->points, c.lid->npoints, &c, fn, ud);
-				c.in_definition = 0;
-				each_blk(c.lid->after, &c, fn, ud);
-			}
-			c.lid = NULL;
-			c.in_definition = 0;
-		} else {
-			c.block = b;
-			each_blk(a->block[b], &c, fn, ud);
-		}
-	}
-}
-
-void ordinance_each_text(struct ordinance *o, text_fn fn, void *ud)
-{
-	struct text_ctx c = {NULL, NULL, NULL, -1, 0, "aanhef"};
-	each_blk(o->aanhef, &c, fn, ud);
-	c.where = "toelichting";
-	each_blk(o->toelichting, &c, fn, ud);
-	c.where = "thema";
-	for (size_t i = 0; i < o->nthemes; i++)
-		each_blk(o->themes[i].content, &c, fn, ud);
-	for (size_t i = 0; i < o->narticles; i++)
-		each_article(o->articles[i], fn, ud);
-	c.where = "bijlage";
-	for (size_t i = 0; i < o->nannexes; i++) {
-		c.article = NULL;
-		each_blk(o->annexes[i]->block[BLOCK_TOELICHTING], &c, fn, ud);
-	}
-}
 
 /* ---- Annotations --------------------------------------------------------- */
 
@@ -119,7 +54,7 @@ static void report_at(struct resolver *rs, size_t a, size_t b, const char *rule,
 	diag_report(rs->d, rs->src, run_src_off(rs->run, a), run_src_off(rs->run, b), rule, "%s", msg);
 }
 
-static struct lid *find_lid(struct unit *a, int num)
+static const struct lid *find_lid(const struct unit *a, int num)
 {
 	for (size_t i = 0; i < a->nleden; i++)
 		if (a->leden[i].num == num)
@@ -127,7 +62,7 @@ static struct lid *find_lid(struct unit *a, int num)
 	return NULL;
 }
 
-static struct point *find_point(struct point *pts, size_t n, const char *label)
+static const struct point *find_point(const struct point *pts, size_t n, const char *label)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(pts[i].label, label) == 0)
@@ -145,10 +80,10 @@ static char *describe_lid(const struct unit *a, int lid)
 }
 
 /* Resolve lid/point/sub of IT in article A; returns the target eId or NULL. */
-static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnum,
+static const char *resolve_within(struct resolver *rs, const struct unit *a, int lidnum,
                                   const struct ref_item *it)
 {
-	struct lid *l = NULL;
+	const struct lid *l = NULL;
 	char *msg;
 	if (lidnum == 1 && it->kind == RK_LID && it->start == 0 && a->nleden == 1 &&
 	    a->leden[0].num == 0) {
@@ -178,7 +113,7 @@ static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnu
 	}
 	if (!it->point[0])
 		return l ? l->eid : a->eid;
-	struct point *p = find_point(l->points, l->npoints, it->point);
+	const struct point *p = find_point(l->points, l->npoints, it->point);
 	if (!p) {
 		char *where = describe_lid(a, l->num);
 		msg = xasprintf("%s heeft geen onderdeel %s", where, it->point);
@@ -189,7 +124,7 @@ static const char *resolve_within(struct resolver *rs, struct unit *a, int lidnu
 	}
 	if (!it->sub[0])
 		return p->eid;
-	struct point *sp = find_point(p->subs, p->nsubs, it->sub);
+	const struct point *sp = find_point(p->subs, p->nsubs, it->sub);
 	if (!sp) {
 		char *where = describe_lid(a, l->num);
 		msg = xasprintf("%s%s onder %s, heeft geen sub-onderdeel %s°", where,
@@ -236,7 +171,7 @@ static const char *resolve_this(struct resolver *rs, const struct ref_item *it)
 
 static const char *resolve_relative(struct resolver *rs, const struct ref_item *it)
 {
-	struct unit *a = rs->c->article;
+	const struct unit *a = rs->c->article;
 	const char *what = it->kind == RK_POINT ? "onderdeel" : "lid";
 	if (!a) {
 		char *msg = xasprintf("een verwijzing naar een %s staat hier niet in een artikel; noem "
@@ -257,7 +192,7 @@ static const char *resolve_relative(struct resolver *rs, const struct ref_item *
 		lid = rs->c->lid->num - 1;
 	}
 	if (it->kind == RK_POINT) {
-		struct lid *l = rs->c->lid ? rs->c->lid : (a->nleden == 1 ? &a->leden[0] : NULL);
+		const struct lid *l = rs->c->lid ? rs->c->lid : (a->nleden == 1 ? &a->leden[0] : NULL);
 		if (!l)
 			return NULL;
 		lid = l->num;
@@ -897,6 +832,6 @@ void resolve_ordinance(struct ordinance *o, struct diag_sink *d)
 {
 	struct resolve_walk w = {{o, d, NULL, NULL, NULL}, {0}};
 	terms_begin(&w.tf, o);
-	ordinance_each_text(o, resolve_one, &w);
+	ordinance_each_text_mut(o, resolve_one, &w);
 	terms_end(&w.tf, o, d);
 }

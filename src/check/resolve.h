@@ -15,24 +15,4 @@ struct ordinance;
 
 void resolve_ordinance(struct ordinance *o, struct diag_sink *d);
 
-/*
- * Call FN for every paragraph-like block (BLK_PARA, BLK_HEADING) of the
- * ordinance, with the article and lid it belongs to (NULL outside). Also
- * used by the readability and illustration checks.
- */
-struct blk;
-struct unit;
-struct lid;
-struct point;
-struct text_ctx {
-	struct unit *article;
-	struct lid *lid;
-	struct point *point;
-	int block;          /* enum block_kind, or -1 outside articles */
-	int in_definition;  /* inside a type=begrippen/kernwaarden entry */
-	const char *where;  /* "toelichting", "aanhef", "thema" outside articles */
-};
-typedef void (*text_fn)(struct blk *b, const struct text_ctx *ctx, void *ud);
-void ordinance_each_text(struct ordinance *o, text_fn fn, void *ud);
-
 #endif

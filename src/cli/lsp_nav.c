@@ -1,8 +1,8 @@
 #include "lsp_nav.h"
 
-#include "resolve.h"
 #include "source.h"
 #include "util.h"
+#include "walk.h"
 
 #include <string.h>
 
@@ -18,7 +18,7 @@ static int contains(const struct finder *f, size_t start, size_t end)
 	return f->off >= start && (f->off < end || (f->off == end && start == end));
 }
 
-static void find_in_text(struct blk *b, const struct text_ctx *c, void *ud)
+static void find_in_text(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	(void)c;
 	struct finder *f = ud;
@@ -48,7 +48,7 @@ static void find_in_text(struct blk *b, const struct text_ctx *c, void *ud)
 	}
 }
 
-int lsp_nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struct lsp_nav_spot *spot)
+int lsp_nav_spot_at(const struct ordinance *o, const struct source *src, size_t off, struct lsp_nav_spot *spot)
 {
 	struct finder f = {src, off, 0, {LSP_NAV_REF, {NULL, 0, 0}, NULL}};
 	ordinance_each_text(o, find_in_text, &f);

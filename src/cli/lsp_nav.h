@@ -22,7 +22,7 @@ struct lsp_nav_spot {
 };
 
 /* The spot that contains byte OFF of SRC. Returns 1 and fills *SPOT, or 0. */
-int lsp_nav_spot_at(struct ordinance *o, const struct source *src, size_t off, struct lsp_nav_spot *spot);
+int lsp_nav_spot_at(const struct ordinance *o, const struct source *src, size_t off, struct lsp_nav_spot *spot);
 
 /*
  * Where HREF's target is written: a unit's heading, a lid, an onderdeel,

@@ -5,12 +5,12 @@
 #include "embedded.h"
 #include "model.h"
 #include "output.h"
-#include "resolve.h"
 #include "site.h"
 #include "transpose.h"
 #include "report_readability.h"
 #include "pdfmodule.h"
 #include "util.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <libxml/tree.h>
@@ -91,7 +91,7 @@ static void images_of(struct copy_job *j, const struct inl *i)
 	}
 }
 
-static void copy_images_in(struct blk *b, const struct text_ctx *c, void *ud)
+static void copy_images_in(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	(void)c;
 	images_of(ud, b->inl);

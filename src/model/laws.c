@@ -1,7 +1,7 @@
 #include "laws.h"
 
-#include "embedded.h"
 #include "suggest.h"
+#include "tsv.h"
 #include "util.h"
 
 #include <pthread.h>
@@ -27,15 +27,13 @@ static struct name_ref *names_by_key;
 static size_t *bucket; /* NBUCKETS + 1 offsets into names_by_key */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static void parse_line(const char *line, size_t len, size_t *cap)
+/* data/wetten.tsv: "id, page (BWB id, URL or -), names separated by |". */
+static void parse_line(const struct tsv *t, size_t *cap)
 {
-	const char *tab1 = memchr(line, '\t', len);
-	const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', len - (size_t)(tab1 + 1 - line)) : NULL;
-	if (!tab2)
-		return;
+	tsv_expect(t, 3, 3);
 	struct law l = {0};
-	l.id = xstrndup(line, (size_t)(tab1 - line));
-	char *ref = xstrndup(tab1 + 1, (size_t)(tab2 - tab1 - 1));
+	l.id = xstrndup(t->field[0].s, t->field[0].n);
+	char *ref = xstrndup(t->field[1].s, t->field[1].n);
 	if (strcmp(ref, "-") == 0) {
 		free(ref); /* known, but no page to link to (the Burgerlijk Wetboek as a whole) */
 	} else if (strncmp(ref, "http", 4) == 0) {
@@ -44,7 +42,7 @@ static void parse_line(const char *line, size_t len, size_t *cap)
 		l.bwb = ref;
 		l.url = xasprintf("https://wetten.overheid.nl/%s", ref);
 	}
-	const char *p = tab2 + 1, *end = line + len;
+	const char *p = t->field[2].s, *end = p + t->field[2].n;
 	size_t capn = 0;
 	while (p < end) {
 		const char *bar = memchr(p, '|', (size_t)(end - p));
@@ -66,62 +64,40 @@ static int find_bwb(const char *bwb, size_t n)
 }
 
 /*
- * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
- * data/wetten.tsv already lists gains the citeertitel as one more name.
+ * data/bwb.tsv: "BWB id, kind, citeertitel". An act that data/wetten.tsv
+ * already lists gains the citeertitel as one more name.
  */
-/*
- * data/bwb.tsv: "BWB id, kind, citeertitel, official title". An act that
- * data/wetten.tsv already lists gains the citeertitel as one more name.
- * LINE is a writable copy whose fields are cut in place.
- */
-static void register_line(char *line, size_t len, size_t *cap)
+static void register_line(const struct tsv *t, size_t *cap)
 {
-	char *f[4];
-	size_t n[4], k = 0;
-	char *p = line, *end = line + len;
-	while (k < 4 && p <= end) {
-		char *tab = memchr(p, '\t', (size_t)(end - p));
-		char *stop = tab ? tab : end;
-		f[k] = p, n[k] = (size_t)(stop - p), k++;
-		*stop = '\0';
-		p = stop + 1;
-	}
-	if (k < 3 || n[0] != 11)
-		return;
-	int at = find_bwb(f[0], n[0]);
+	tsv_expect(t, 3, 3);
+	const struct tsv_field *id = &t->field[0], *cite = &t->field[2];
+	if (id->n != 11)
+		tsv_fail(t, "'%.*s' is geen BWB-id", (int)id->n, id->s);
+	int at = find_bwb(id->s, id->n);
 	if (at >= 0) {
 		struct law *l = &table[at];
 		for (size_t j = 0; j < l->nnames; j++)
-			if (strcmp(l->names[j], f[2]) == 0)
+			if (strlen(l->names[j]) == cite->n && memcmp(l->names[j], cite->s, cite->n) == 0)
 				return;
 		l->names = xrealloc(l->names, (l->nnames + 1) * sizeof *l->names);
-		l->names[l->nnames++] = xstrdup(f[2]);
+		l->names[l->nnames++] = xstrndup(cite->s, cite->n);
 		return;
 	}
 	struct law l = {0};
-	l.bwb = xstrdup(f[0]); /* the page link is made when asked (laws_url) */
-	l.id = l.bwb;          /* the BWB id itself ("BWBR0035779") */
+	l.bwb = xstrndup(id->s, id->n); /* the page link is made when asked (laws_url) */
+	l.id = l.bwb;                   /* the BWB id itself ("BWBR0035779") */
 	l.names = xmalloc(sizeof *l.names);
-	l.names[0] = xstrdup(f[2]);
+	l.names[0] = xstrndup(cite->s, cite->n);
 	l.nnames = 1;
 	VEC_PUSH(table, ntable, *cap, l);
 }
 
 static void load_register(size_t *cap)
 {
-	const struct embedded_file *f = embedded_find("data/bwb.tsv");
-	if (!f)
-		return;
-	char *text = xstrndup((const char *)f->data, f->len);
-	char *p = text, *end = p + f->len;
-	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		char *stop = nl ? nl : end;
-		if (stop > p && *p != '#')
-			register_line(p, (size_t)(stop - p), cap);
-		p = stop + 1;
-	}
-	free(text);
+	struct tsv t;
+	tsv_open(&t, "data/bwb.tsv");
+	while (tsv_next(&t))
+		register_line(&t, cap);
 }
 
 /*
@@ -162,20 +138,11 @@ static void index_names(void)
 
 static void load(void)
 {
-	const struct embedded_file *f = embedded_find("data/wetten.tsv");
-	if (!f) {
-		fputs("ovc: interne fout: data/wetten.tsv ontbreekt\n", stderr);
-		abort();
-	}
-	const char *p = (const char *)f->data, *end = p + f->len;
+	struct tsv t;
+	tsv_open(&t, "data/wetten.tsv");
 	size_t cap = 0;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		if (stop > p && *p != '#')
-			parse_line(p, (size_t)(stop - p), &cap);
-		p = stop + 1;
-	}
+	while (tsv_next(&t))
+		parse_line(&t, &cap);
 	nhand = ntable;
 	load_register(&cap);
 	lengths = xcalloc(ntable, sizeof *lengths);

@@ -3,8 +3,10 @@
 
 /*
  * The ordinance model: what the Markdown says, as plain data. The parser
- * (parse.c) builds it and computes the numbering; resolve.c adds the
- * analysis (references, terms); checks and emitters only read it.
+ * (parse.c, vrij.c) builds it and computes the numbering; resolve.c adds
+ * the analysis (references, terms), check.c each grondslag's target and
+ * illustration.c the illustrations' sources; other checks and emitters
+ * only read it (walk.h walks its texts, const for readers).
  * Every element keeps where it came from (struct span). The model owns all
  * its strings; the cmark tree is freed right after parsing.
  */

@@ -771,7 +771,7 @@ static const char *const unit_keys[][10] = {
 	[UNIT_CHAPTER] = {"#", ".", "wet", NULL},
 	[UNIT_SECTION] = {"#", ".", "wet", NULL},
 	[UNIT_ARTICLE] = {"#", ".", "wet", "thema", "grondslag", "kernwaarden", "type", "stap",
-	                  "herkomst"}, /* herkomst=: src/emit/transpose.h */
+                          "herkomst"}, /* herkomst=: src/check/herkomst.h */
 	[UNIT_ANNEX] = {"#", ".", NULL},
 };
 

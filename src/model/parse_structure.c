@@ -8,14 +8,13 @@
 #include "model.h"
 #include "source.h"
 #include "util.h"
+#include "vrij.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 void parse_finish(struct ordinance *o, struct diag_sink *d);
-/* Defined in vrij.c: the definitions article of a regulation in opbouw: vrij. */
-void vrij_definitions(struct ordinance *o, struct diag_sink *d);
 
 /* Detach and return the children of B, freeing the shell B. */
 static struct blk *take_children(struct blk *b)

@@ -2,8 +2,8 @@
 
 #include "check.h"
 #include "check_readability.h"
-#include "transpose.h"
 #include "diag.h"
+#include "herkomst.h"
 #include "model.h"
 #include "numbering_record.h"
 #include "parse.h"
@@ -32,14 +32,14 @@ int compile_ordinance_stats(const char *dir, struct ordinance **out, struct diag
 	int rc;
 	if (stats) {
 		check_ordinance(o, d);
-		transpose_check(o, d);
+		herkomst_check(o, d);
 		resolve_ordinance(o, d);
 		numbering_check(o, d);
 		rc = check_readability(o, d, stats);
 	} else { /* the readability pass runs beside the checks: on two cores a quarter faster */
 		struct rd_async *ra = check_readability_start(o);
 		check_ordinance(o, d);
-		transpose_check(o, d);
+		herkomst_check(o, d);
 		resolve_ordinance(o, d);
 		numbering_check(o, d);
 		rc = check_readability_finish(ra, d);

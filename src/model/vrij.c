@@ -7,16 +7,16 @@
  * alias of that law for citations ("artikel 2.3 van de wet").
  */
 
+#include "vrij.h"
+
 #include "diag.h"
 #include "laws.h"
 #include "model.h"
-#include "resolve.h"
 #include "util.h"
+#include "walk.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-void vrij_definitions(struct ordinance *o, struct diag_sink *d);
 
 static int contains_ci(const char *hay, size_t n, const char *needle)
 {
@@ -158,7 +158,7 @@ struct hierna_scan {
  * noemen: Awb)": the name in brackets becomes an alias of the law right
  * before it, as a definition would make it.
  */
-static void hierna_in(struct blk *b, const struct text_ctx *c, void *ud)
+static void hierna_in(const struct blk *b, const struct text_ctx *c, void *ud)
 {
 	(void)c;
 	struct hierna_scan *hs = ud;
