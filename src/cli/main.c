@@ -249,6 +249,26 @@ static int run_stats(const struct options *op, struct diag_sink *d, struct ordin
 	return EXIT_CLEAN;
 }
 
+/*
+ * The model of a large text is not freed on the way out: the system takes
+ * the memory back at once, where freeing 100,000 articles object by object
+ * took 0.15 s of a 1.9 s check (issue 22; clang's -disable-free does the
+ * same). It stays reachable from here, so leak checkers do not count it.
+ * Smaller texts are freed, the fixtures and examples that make valgrind
+ * and make test SANITIZE=1 run among them, so that the leak checkers
+ * still cover every free path of the model.
+ */
+#define FREE_AT_EXIT_MAX_ARTICLES 10000
+static struct ordinance *kept_at_exit;
+
+static void model_done(struct ordinance *o)
+{
+	if (o && o->narticles > FREE_AT_EXIT_MAX_ARTICLES)
+		kept_at_exit = o;
+	else
+		ordinance_free(o);
+}
+
 static int run(const struct options *op)
 {
 	if (op->cmd == CMD_HERNUMMER)
@@ -301,7 +321,7 @@ static int run(const struct options *op)
 	}
 	if (measure)
 		rd_stats_release(&st);
-	ordinance_free(o);
+	model_done(o);
 	diag_sink_free(d);
 	edition_cleanup();
 	return status;

@@ -12,6 +12,7 @@
 #include <cmark.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1253,35 +1254,41 @@ static int check_total_size(const char *dir, char **names, size_t n, char **err)
 	return -1;
 }
 
-/* cmark's tree of LEN bytes at TEXT, its first BLANK_UNTIL bytes blanked. */
-static cmark_node *parse_piece(const char *src_text, size_t len, size_t blank_until,
-                               cmark_parser **parser)
+/* cmark's tree of a piece of text, in its own arena (src/base/arena.h). */
+struct piece {
+	struct arena *arena;
+	cmark_parser *cp;
+	cmark_node *doc;
+};
+
+/*
+ * Parse LEN bytes at TEXT, the first BLANK_UNTIL blanked: cmark does not
+ * know front matter, so it gets the text with the front matter's bytes
+ * blanked (line breaks kept), and line numbers stay true.
+ */
+static void piece_parse(struct piece *pc, const char *text, size_t len, size_t blank_until)
 {
 	char *copy = NULL;
-	const char *text = src_text;
 	if (blank_until) {
-		copy = xstrndup(src_text, len);
+		copy = xstrndup(text, len);
 		for (size_t i = 0; i < blank_until && i < len; i++)
 			if (copy[i] != '\n')
 				copy[i] = ' ';
 		text = copy;
 	}
-	cmark_parser *cp = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena_cmark_begin());
-	cmark_parser_feed(cp, text, len);
-	cmark_node *doc = cmark_parser_finish(cp);
+	pc->arena = arena_new();
+	arena_enter(pc->arena);
+	pc->cp = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, arena_cmark_mem());
+	cmark_parser_feed(pc->cp, text, len);
+	pc->doc = cmark_parser_finish(pc->cp);
+	arena_enter(NULL);
 	free(copy);
-	*parser = cp;
-	return doc;
 }
 
-/*
- * cmark does not know front matter: give it the text with the front
- * matter's bytes blanked (line breaks kept), so line numbers stay true.
- */
-static cmark_node *parse_markdown(const struct source *src, size_t blank_until,
-                                  cmark_parser **parser)
+static void piece_release(struct piece *pc)
 {
-	return parse_piece(src->text, src->len, blank_until, parser);
+	arena_enter(NULL);
+	arena_release(pc->arena, pc->cp, pc->doc);
 }
 
 static struct source *load_file(struct parser *p, const char *dir, const char *name, char **err)
@@ -1308,22 +1315,94 @@ static size_t cut_bytes(void)
 	return v && !*end ? (size_t)v : PARSE_CUT_BYTES;
 }
 
+/*
+ * The pieces of a part file are parsed one ahead by a second thread while
+ * this one converts the previous piece: on two cores cmark's share of the
+ * parse (a third) comes off the critical path (issue 22). At most two
+ * pieces' trees exist at a time. Without a thread the same, in turn.
+ */
+struct ahead {
+	const char *text;
+	const struct parse_cut *cuts;
+	size_t n, len;
+	struct piece *pieces;
+	size_t parsed, released; /* pieces parsed; pieces converted and freed */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void ahead_parse(struct ahead *ah, size_t k)
+{
+	size_t end = k + 1 < ah->n ? ah->cuts[k + 1].offset : ah->len;
+	piece_parse(&ah->pieces[k], ah->text + ah->cuts[k].offset, end - ah->cuts[k].offset, 0);
+}
+
+static void *ahead_main(void *arg)
+{
+	struct ahead *ah = arg;
+	for (size_t k = 0; k < ah->n; k++) {
+		pthread_mutex_lock(&ah->mu);
+		while (k > ah->released + 1) /* the piece being converted and this one */
+			pthread_cond_wait(&ah->cv, &ah->mu);
+		pthread_mutex_unlock(&ah->mu);
+		ahead_parse(ah, k);
+		pthread_mutex_lock(&ah->mu);
+		ah->parsed = k + 1;
+		pthread_cond_broadcast(&ah->cv);
+		pthread_mutex_unlock(&ah->mu);
+	}
+	return NULL;
+}
+
+/* Piece K, once parsed (by the thread, or here when there is none). */
+static struct piece *ahead_take(struct ahead *ah, size_t k, int threaded)
+{
+	if (!threaded) {
+		ahead_parse(ah, k);
+		return &ah->pieces[k];
+	}
+	pthread_mutex_lock(&ah->mu);
+	while (ah->parsed <= k)
+		pthread_cond_wait(&ah->cv, &ah->mu);
+	pthread_mutex_unlock(&ah->mu);
+	return &ah->pieces[k];
+}
+
+static void ahead_release(struct ahead *ah, size_t k)
+{
+	piece_release(&ah->pieces[k]);
+	pthread_mutex_lock(&ah->mu);
+	ah->released = k + 1;
+	pthread_cond_broadcast(&ah->cv);
+	pthread_mutex_unlock(&ah->mu);
+}
+
 /* A part file, parsed by cmark in pieces (parse_cut.h) and walked as one. */
 static void parse_part_file(struct parser *p, struct source *s)
 {
-	size_t n;
-	struct parse_cut *cuts = parse_cuts(s->text, s->len, cut_bytes(), &n);
+	struct ahead ah = {.text = s->text, .len = s->len};
+	struct parse_cut *cuts = parse_cuts(s->text, s->len, cut_bytes(), &ah.n);
+	ah.cuts = cuts;
+	ah.pieces = xcalloc(ah.n, sizeof *ah.pieces);
+	pthread_mutex_init(&ah.mu, NULL);
+	pthread_cond_init(&ah.cv, NULL);
+	pthread_t thread;
+	int threaded = ah.n > 1 && pthread_create(&thread, NULL, ahead_main, &ah) == 0;
 	walk_part_begin(p);
-	for (size_t k = 0; k < n; k++) {
-		size_t end = k + 1 < n ? cuts[k + 1].offset : s->len;
+	for (size_t k = 0; k < ah.n; k++) {
+		struct piece *pc = ahead_take(&ah, k, threaded);
 		p->line_base = cuts[k].line - 1;
-		cmark_parser *cp;
-		cmark_node *doc = parse_piece(s->text + cuts[k].offset, end - cuts[k].offset, 0, &cp);
-		collect_suppressions(p, doc);
-		walk_part_nodes(p, doc);
-		arena_cmark_end(cp, doc);
+		arena_enter(pc->arena); /* cmark allocates while it is walked */
+		collect_suppressions(p, pc->doc);
+		walk_part_nodes(p, pc->doc);
+		ahead_release(&ah, k);
 	}
+	if (threaded)
+		pthread_join(thread, NULL);
 	p->line_base = 0;
+	pthread_cond_destroy(&ah.cv);
+	pthread_mutex_destroy(&ah.mu);
+	free(ah.pieces);
 	free(cuts);
 }
 
@@ -1337,14 +1416,15 @@ static void parse_file(struct parser *p, struct source *s)
 		parse_part_file(p, s);
 		return;
 	}
-	cmark_parser *cp;
-	cmark_node *doc = parse_markdown(s, fm_end, &cp);
-	collect_suppressions(p, doc);
+	struct piece pc;
+	piece_parse(&pc, s->text, s->len, fm_end);
+	arena_enter(pc.arena); /* cmark allocates while it is walked */
+	collect_suppressions(p, pc.doc);
 	if (s == p->o->main)
-		walk_main(p, doc);
+		walk_main(p, pc.doc);
 	else
-		walk_themes(p, doc);
-	arena_cmark_end(cp, doc); /* the tree was built in an arena (src/base/arena.h) */
+		walk_themes(p, pc.doc);
+	piece_release(&pc);
 }
 
 int parse_sources_failed(const struct ordinance *o)
