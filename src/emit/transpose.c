@@ -153,7 +153,7 @@ static void collect_links(struct ordinance *o, struct tp *t, struct diag_sink *d
 				free(l.art);
 				free(l.reason);
 				if (d)
-					diag_report(d, l.span.src, l.span.start, l.span.end, "structuur-attribuut",
+					diag_report(d, l.span.src, l.span.start, l.span.end, RULE_STRUCTUUR_ATTRIBUUT,
 					            "herkomst= noemt '<citeertitel>, artikel N', eventueel met "
 					            "'vervallen: reden'; meer dan één met ';'");
 			}
@@ -211,7 +211,7 @@ static void read_olds(const struct ordinance *o, struct tp *t, struct diag_sink 
 		if (!doc) {
 			/* An unreadable old text cannot be checked; say so at line 1. */
 			if (d && o->main)
-				diag_report(d, o->main, 0, 0, "herkomst-onbekend", "%s", err);
+				diag_report(d, o->main, 0, 0, RULE_HERKOMST_ONBEKEND, "%s", err);
 			free(err);
 			free(path);
 			free(names[i]);
@@ -297,7 +297,7 @@ void transpose_check(struct ordinance *o, struct diag_sink *d)
 			for (size_t a = 0; a < od->narts && !found; a++)
 				found = !casecmp(od->arts[a], l->art);
 			if (!found)
-				diag_report(d, l->span.src, l->span.start, l->span.end, "herkomst-onbekend",
+				diag_report(d, l->span.src, l->span.start, l->span.end, RULE_HERKOMST_ONBEKEND,
 				            "%s heeft geen artikel %s (%s)", od->cite, l->art, od->path);
 		}
 	}
@@ -316,7 +316,7 @@ void transpose_check(struct ordinance *o, struct diag_sink *d)
 			for (size_t a = 0; a < od->narts; a++)
 				if (!accounted(&t, od, od->arts[a]))
 					diag_report(d, u->span.src, u->span.start, u->span.end,
-					            "herkomst-ontbreekt",
+					            RULE_HERKOMST_ONTBREEKT,
 					            "artikel %s van %s staat in geen herkomst=; neem het over of "
 					            "schrijf herkomst=\"%s, artikel %s vervallen: reden\"",
 					            od->arts[a], od->cite, od->cite, od->arts[a]);
