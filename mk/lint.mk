@@ -5,7 +5,8 @@
 #  - scripts/func-length.py: no function over 60 lines beyond the listed
 #    exceptions (scripts/func-length.allow).
 #  - tests/suite-rules.py: every rule id documented in docs/format.md, every
-#    reported id in src/base/rules.def; tests/suite-layers.py: the stages'
+#    report call names its rule as RULE_NAME from src/base/rules.def (not a
+#    string); tests/suite-layers.py: the stages'
 #    include order (docs/architecture.md). Both also run in `make test`.
 LINT_BASE ?= main
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Rule ids: src/base/rules.def against docs/format.md and the code. TAP.
 
-Every id in rules.def appears in the "## Regels" table of docs/format.md
-(the writers' reference), ids are unique, and every id the code reports
-(the rule argument of diag_report*, the first argument of readability.c's
-emit) is in rules.def: a typo would otherwise abort at run time.
+rules.def lines are RULE(NAME, "id", severity, "description"). Every id
+appears in the "## Regels" table of docs/format.md (the writers'
+reference), ids are unique, and NAME is the id in capitals with '-' as '_'
+(the code reports RULE_NAME, enum rule_id). The compiler rejects a
+misspelled RULE_NAME; this test also rejects a report call that passes its
+rule as a string literal (the old form), where a merge could bring one back.
 Part of `make lint`, and of `make test`.
 """
 import glob
@@ -33,8 +35,13 @@ def source_of(name):
 
 
 def rules_def():
+    """[(NAME, id)] in file order; a RULE line of another form is (None, line)."""
     text = open(source_of("rules.def"), encoding="utf-8").read()
-    return re.findall(r'^RULE\("([^"]+)"', text, re.M)
+    out = []
+    for line in re.findall(r"^RULE\(.*$", text, re.M):
+        m = re.match(r'RULE\(([A-Z0-9_]+), "([^"]+)", SEV_(?:ERROR|WARNING), ".*"\)$', line)
+        out.append((m.group(1), m.group(2)) if m else (None, line))
+    return out
 
 
 def documented():
@@ -86,38 +93,63 @@ def call_args(text, start):
     return args
 
 
-def used():
-    """{id: first place} for every literal rule id the code reports."""
-    out = {}
-    calls = {r"\bdiag_report(?:_fix|_sev)?\s*\(": 4, r"\bemit\s*\(\s*rd\s*,": 1,
-             r"\breport_at\s*\(\s*rs\s*,": 3}
+def sources():
     for path in sorted(glob.glob(os.path.join(ROOT, "src", "**", "*.c"), recursive=True)):
-        text = open(path, encoding="utf-8").read()
-        for pattern, index in calls.items():
-            for m in re.finditer(pattern, text):
-                paren = text.index("(", m.start())
-                args = call_args(text, paren)
-                if len(args) > index and re.fullmatch(r'"[^"]*"', args[index]):
-                    line = text.count("\n", 0, m.start()) + 1
-                    out.setdefault(args[index][1:-1], "%s:%d" % (os.path.relpath(path, ROOT), line))
+        yield os.path.relpath(path, ROOT), open(path, encoding="utf-8").read()
+
+
+def used():
+    """{NAME: first place} for every RULE_NAME the code names (not diag.c's table)."""
+    out = {}
+    for rel, text in sources():
+        if rel.endswith(os.path.join("base", "diag.c")):
+            continue
+        for m in re.finditer(r"\bRULE_([A-Z0-9_]+)\b", text):
+            if m.group(1) != "COUNT":
+                line = text.count("\n", 0, m.start()) + 1
+                out.setdefault(m.group(1), "%s:%d" % (rel, line))
     return out
 
 
-ids = rules_def()
+def string_rules():
+    """Report calls whose rule argument holds a string literal: ["file:line: arg"]."""
+    out = []
+    calls = {r"\bdiag_report(?:_fix|_sev)?\s*\(": 4, r"\bdiag_suppress\s*\(": 4,
+             r"\bemit\s*\(\s*rd\s*,": 1, r"\breport_at\s*\(\s*rs\s*,": 3}
+    for rel, text in sources():
+        for pattern, index in calls.items():
+            for m in re.finditer(pattern, text):
+                args = call_args(text, text.index("(", m.start()))
+                if len(args) > index and '"' in args[index]:
+                    line = text.count("\n", 0, m.start()) + 1
+                    out.append("%s:%d: %s" % (rel, line, args[index]))
+    return out
+
+
+rules = rules_def()
+bad = [line for name, line in rules if name is None]
+ok(not bad, 'every rules.def line is RULE(NAME, "id", SEV_ERROR|SEV_WARNING, "description")',
+   "\n".join(bad))
+rules = [(name, i) for name, i in rules if name is not None]
+ids = [i for _, i in rules]
+names = [name for name, _ in rules]
 ok(len(ids) > 30, "rules.def has the rules (%d)" % len(ids))
 dups = sorted({i for i in ids if ids.count(i) > 1})
 ok(not dups, "every id in rules.def is unique", ", ".join(dups))
+wrong = ["%s for %s" % (name, i) for name, i in rules if name != i.upper().replace("-", "_")]
+ok(not wrong, "every NAME in rules.def is its id in capitals with '-' as '_'", "\n".join(wrong))
 docs = documented()
 missing = [i for i in ids if i not in docs]
 ok(not missing, "every rule id in rules.def is documented in docs/format.md (## Regels)",
    "\n".join(missing))
 calls = used()
-ok(len(calls) > 30, "the code reports literal rule ids (%d found)" % len(calls))
-unknown = ["%s: %s" % (where, i) for i, where in sorted(calls.items()) if i not in ids]
-ok(not unknown, "every rule id the code reports is in rules.def", "\n".join(unknown))
-unused = [i for i in ids if i not in calls]
-# Not a failure: ids can be reported through a variable (a table's rule).
-print("# in rules.def, not seen as a literal in a report call: %s" % (", ".join(unused) or "geen"))
+ok(len(calls) > 30, "the code reports rules as RULE_NAME (%d names found)" % len(calls))
+unknown = ["%s: RULE_%s" % (where, name) for name, where in sorted(calls.items()) if name not in names]
+ok(not unknown, "every RULE_NAME the code uses is in rules.def", "\n".join(unknown))
+strings = string_rules()
+ok(not strings, "no report call passes its rule as a string (use RULE_NAME)", "\n".join(strings))
+unused = [i for name, i in rules if name not in calls]
+print("# in rules.def, not reported by the code: %s" % (", ".join(unused) or "geen"))
 
 print("1..%d" % n)
 sys.exit(1 if failed else 0)

@@ -6,25 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-const struct rule_info rule_table[] = {
-#define RULE(id, sev, desc) {id, sev, desc},
+const struct rule_info rule_table[RULE_COUNT] = {
+#define RULE(name, id, sev, desc) [RULE_##name] = {id, sev, desc},
 #include "rules.def"
 #undef RULE
-	{NULL, SEV_WARNING, NULL},
 };
 
-const struct rule_info *rule_find(const char *id)
+enum rule_id rule_find(const char *id)
 {
-	for (const struct rule_info *r = rule_table; r->id; r++)
-		if (strcmp(r->id, id) == 0)
-			return r;
-	return NULL;
+	for (int r = 0; r < RULE_COUNT; r++)
+		if (strcmp(rule_table[r].id, id) == 0)
+			return (enum rule_id)r;
+	return RULE_COUNT;
+}
+
+const char *rule_name(enum rule_id rule)
+{
+	return rule_table[rule].id;
 }
 
 struct suppression {
 	const struct source *src;
 	size_t start, end;
-	char *rule;
+	enum rule_id rule;
 };
 
 struct diag_sink {
@@ -49,31 +53,25 @@ void diag_sink_free(struct diag_sink *d)
 		free(d->items[i].fix);
 	}
 	free(d->items);
-	for (size_t i = 0; i < d->nsupp; i++)
-		free(d->supp[i].rule);
 	free(d->supp);
 	free(d);
 }
 
 static int suppressed(const struct diag_sink *d, const struct source *src, size_t start,
-                      const char *rule)
+                      enum rule_id rule)
 {
 	for (size_t i = 0; i < d->nsupp; i++) {
 		const struct suppression *s = &d->supp[i];
-		if (s->src == src && start >= s->start && start < s->end && strcmp(s->rule, rule) == 0)
+		if (s->src == src && start >= s->start && start < s->end && s->rule == rule)
 			return 1;
 	}
 	return 0;
 }
 
 static void report(struct diag_sink *d, const struct source *src, size_t start, size_t end,
-                   const char *rule, int sev, const char *fix, const char *fmt, va_list ap)
+                   enum rule_id rule, int sev, const char *fix, const char *fmt, va_list ap)
 {
-	const struct rule_info *r = rule_find(rule);
-	if (!r) {
-		fprintf(stderr, "ovc: interne fout: onbekende regel '%s'\n", rule);
-		abort();
-	}
+	const struct rule_info *r = &rule_table[rule];
 	if (suppressed(d, src, start, rule))
 		return;
 	struct strbuf sb;
@@ -81,14 +79,14 @@ static void report(struct diag_sink *d, const struct source *src, size_t start, 
 	strbuf_vprintf(&sb, fmt, ap);
 	if (end < start)
 		end = start;
-	struct diag x = {src, start, end, sev < 0 ? r->severity : (enum severity)sev, r->id, strbuf_detach(&sb, NULL),
+	struct diag x = {src, start, end, sev < 0 ? r->severity : (enum severity)sev, rule, strbuf_detach(&sb, NULL),
 	                 fix ? xstrdup(fix) : NULL, d->seq++};
 	strbuf_release(&sb);
 	VEC_PUSH(d->items, d->n, d->cap, x);
 }
 
 void diag_report(struct diag_sink *d, const struct source *src, size_t start, size_t end,
-                 const char *rule, const char *fmt, ...)
+                 enum rule_id rule, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -97,7 +95,7 @@ void diag_report(struct diag_sink *d, const struct source *src, size_t start, si
 }
 
 void diag_report_fix(struct diag_sink *d, const struct source *src, size_t start, size_t end,
-                     const char *rule, const char *fix, const char *fmt, ...)
+                     enum rule_id rule, const char *fix, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -106,7 +104,7 @@ void diag_report_fix(struct diag_sink *d, const struct source *src, size_t start
 }
 
 void diag_report_sev(struct diag_sink *d, const struct source *src, size_t start, size_t end,
-                     const char *rule, enum severity sev, const char *fix, const char *fmt, ...)
+                     enum rule_id rule, enum severity sev, const char *fix, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -115,9 +113,9 @@ void diag_report_sev(struct diag_sink *d, const struct source *src, size_t start
 }
 
 void diag_suppress(struct diag_sink *d, const struct source *src, size_t start, size_t end,
-                   const char *rule)
+                   enum rule_id rule)
 {
-	struct suppression s = {src, start, end, xstrdup(rule)};
+	struct suppression s = {src, start, end, rule};
 	VEC_PUSH(d->supp, d->nsupp, d->capsupp, s);
 }
 

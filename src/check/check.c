@@ -33,20 +33,20 @@ static void check_parts(const struct ordinance *o, struct diag_sink *d)
 		const struct attr *w = unit_attr(p, "wet");
 		int r = part_find(p->wet);
 		if (!w) {
-			diag_report(d, p->span.src, p->span.start, p->span.end, "structuur-deel",
+			diag_report(d, p->span.src, p->span.start, p->span.end, RULE_STRUCTUUR_DEEL,
 			            "Deel %s zonder wet=; schrijf bijvoorbeeld {wet=wmo} achter de titel",
 			            p->num);
 		} else if (r < 0) {
 			char *ids = part_ids_joined(" of ");
-			diag_report(d, w->vspan.src, w->vspan.start, w->vspan.end, "id-onbekend",
+			diag_report(d, w->vspan.src, w->vspan.start, w->vspan.end, RULE_ID_ONBEKEND,
 			            "onbekende wet '%s' op een Deel; gebruik %s", p->wet, ids);
 			free(ids);
 		} else if (seen[r]) {
-			diag_report(d, p->span.src, p->span.start, p->span.end, "structuur-deel",
+			diag_report(d, p->span.src, p->span.start, p->span.end, RULE_STRUCTUUR_DEEL,
 			            "er is al een deel met wet=%s", p->wet);
 		} else if (r < max_rank) {
 			char *ids = part_ids_joined(", ");
-			diag_report(d, p->span.src, p->span.start, p->span.end, "structuur-deel",
+			diag_report(d, p->span.src, p->span.start, p->span.end, RULE_STRUCTUUR_DEEL,
 			            "het deel wet=%s staat na wet=%s; de volgorde is %s", p->wet, max_wet,
 			            ids);
 			free(ids);
@@ -59,10 +59,10 @@ static void check_parts(const struct ordinance *o, struct diag_sink *d)
 	}
 	for (int r = 0; r < PART_COUNT; r++)
 		if (part_table[r].required && !seen[r] && o->main)
-			diag_report(d, o->main, 0, 0, "structuur-deel",
+			diag_report(d, o->main, 0, 0, RULE_STRUCTUUR_DEEL,
 			            "het deel met wet=%s ontbreekt in de verordening", part_table[r].id);
 	if (!o->themes_src && o->main)
-		diag_report(d, o->main, 0, 0, "structuur-bestand",
+		diag_report(d, o->main, 0, 0, RULE_STRUCTUUR_BESTAND,
 		            "themas.md ontbreekt; de publieksversie ordent de artikelen naar thema");
 }
 
@@ -81,7 +81,7 @@ static void check_number(const struct unit *u, struct diag_sink *d)
 		}
 	size_t a = at ? (size_t)(at - text) : u->span.start;
 	size_t b = at ? a + strlen(u->written) : u->span.end;
-	diag_report_fix(d, u->span.src, a, b, "structuur-nummer", u->num,
+	diag_report_fix(d, u->span.src, a, b, RULE_STRUCTUUR_NUMMER, u->num,
 	                "dit is %s %s, niet %s %s", unit_kind_name(u->kind), u->num,
 	                unit_kind_name(u->kind), u->written);
 }
@@ -101,13 +101,13 @@ static void check_label(const struct ordinance *o, const struct unit *u, struct 
 		if (v != u) {
 			int line, col;
 			source_position(v->span.src, v->span.start, &line, &col);
-			diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
+			diag_report(d, a->span.src, a->span.start, a->span.end, RULE_LABEL_DUBBEL,
 			            "het label #%s staat ook op %s %s (%s:%d)", u->label,
 			            unit_kind_name(v->kind), v->num, v->span.src->name, line);
 		}
 		const struct theme *t = ordinance_find_theme(o, u->label);
 		if (t)
-			diag_report(d, a->span.src, a->span.start, a->span.end, "label-dubbel",
+			diag_report(d, a->span.src, a->span.start, a->span.end, RULE_LABEL_DUBBEL,
 			            "het label #%s is ook de id van een thema in themas.md", u->label);
 	}
 }
@@ -117,7 +117,7 @@ static void check_theme_ids(const struct ordinance *o, struct diag_sink *d)
 	for (size_t i = 0; i < o->nthemes; i++)
 		if (ordinance_find_theme(o, o->themes[i].id) != &o->themes[i])
 			diag_report(d, o->themes[i].span.src, o->themes[i].span.start,
-			            o->themes[i].span.end, "label-dubbel",
+			            o->themes[i].span.end, RULE_LABEL_DUBBEL,
 			            "het thema #%s staat twee keer in themas.md", o->themes[i].id);
 }
 
@@ -132,26 +132,26 @@ static void check_blocks(const struct unit *a, struct diag_sink *d)
 	if (doel->src) {
 		for (int b = 0; b < BLOCK_COUNT; b++)
 			if (b != BLOCK_DOEL && a->block_span[b].src && a->block_span[b].start < doel->start) {
-				diag_report(d, doel->src, doel->start, doel->end, "structuur-doel",
+				diag_report(d, doel->src, doel->start, doel->end, RULE_STRUCTUUR_DOEL,
 				            "het Doel hoort het eerste blok van artikel %s te zijn", a->num);
 				break;
 			}
 		if (!has_content(a, BLOCK_DOEL))
-			diag_report(d, doel->src, doel->start, doel->end, "structuur-leeg",
+			diag_report(d, doel->src, doel->start, doel->end, RULE_STRUCTUUR_LEEG,
 			            "het Doel van artikel %s is leeg", a->num);
 	} else if (unit_in_law_part(a)) {
-		diag_report(d, a->span.src, a->span.start, a->span.end, "structuur-doel",
+		diag_report(d, a->span.src, a->span.start, a->span.end, RULE_STRUCTUUR_DOEL,
 		            "artikel %s heeft geen Doel; in een wetsdeel begint elk artikel met wat het "
 		            "wil bereiken",
 		            a->num);
 	}
 	if (a->nleden == 0)
-		diag_report(d, a->span.src, a->span.start, a->span.end, "structuur-leeg",
+		diag_report(d, a->span.src, a->span.start, a->span.end, RULE_STRUCTUUR_LEEG,
 		            "artikel %s heeft geen Regels", a->num);
 	for (int b = 0; b < BLOCK_COUNT; b++)
 		if (b != BLOCK_DOEL && b != BLOCK_REGELS && a->block_span[b].src && !has_content(a, b))
 			diag_report(d, a->block_span[b].src, a->block_span[b].start, a->block_span[b].end,
-			            "structuur-leeg", "dit blok van artikel %s is leeg", a->num);
+			            RULE_STRUCTUUR_LEEG, "dit blok van artikel %s is leeg", a->num);
 }
 
 /* ---- Ids in attributes ----------------------------------------------------- */
@@ -214,10 +214,11 @@ static void check_ids(const struct ordinance *o, const struct unit *a, struct di
 			                   : k == 2 ? laws_suggest_id(ids[i]) : NULL;
 			char *hint = near ? xasprintf("bedoelt u '%s'? ", near) : xstrdup("");
 			diag_report(d, at->vspan.src, at->vspan.start + off,
-			            at->vspan.start + off + strlen(ids[i]), "id-onbekend",
+			            at->vspan.start + off + strlen(ids[i]), RULE_ID_ONBEKEND,
 			            "%s '%s'; %s%s",
 			            k == 0 ? "onbekend thema" : k == 1 ? "onbekende kernwaarde"
-			                   : k == 2 ? "onbekende wet" : "onbekende stap",
+			                                : k == 2       ? "onbekende wet"
+			                                               : "onbekende stap",
 			            ids[i], hint,
 			            id_hint(keys[k]));
 			free(hint);
@@ -247,12 +248,12 @@ static void check_grondslag(struct grondslag *g, struct diag_sink *d)
 	if (r && r->law == REF_UNKNOWN_LAW) {
 		const char *near = laws_suggest(g->text + r->law_start, r->law_end - r->law_start);
 		diag_report(d, g->span.src, g->span.start + r->law_start, g->span.start + r->law_end,
-		            "wet-onbekend", "'%.*s' is geen wet die ovc kent (data/wetten.tsv)%s%s%s",
+		            RULE_WET_ONBEKEND, "'%.*s' is geen wet die ovc kent (data/wetten.tsv)%s%s%s",
 		            (int)(r->law_end - r->law_start), g->text + r->law_start,
 		            near ? "; bedoelt u '" : "", near ? near : "", near ? "'?" : "");
 	} else if (!r || r->law < 0 || r->start != 0 || r->end != strlen(g->text) ||
 	           (!r->law_only && !one_article(r))) {
-		diag_report(d, g->span.src, g->span.start, g->span.end, "grondslag",
+		diag_report(d, g->span.src, g->span.start, g->span.end, RULE_GRONDSLAG,
 		            "'%s' is geen verwijzing naar een artikel van een wet; schrijf bijvoorbeeld "
 		            "'artikel 2.1.3, eerste lid, van de Wmo 2015'",
 		            g->text);
@@ -291,7 +292,7 @@ static void check_image(struct ordinance *o, const struct inl *img, struct strma
 		has_alt |= alt.buf[i] != ' ';
 	strbuf_release(&alt);
 	if (!has_alt)
-		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-alt",
+		diag_report(d, img->span.src, img->span.start, img->span.end, RULE_ILLUSTRATIE_ALT,
 		            "illustratie zonder alt-tekst; beschrijf wat de afbeelding laat zien: "
 		            "![beschrijving](%s)",
 		            img->url);
@@ -302,14 +303,14 @@ static void check_image(struct ordinance *o, const struct inl *img, struct strma
 	int jpeg = (n > 4 && ascii_casecmp_n(u + n - 4, ".jpg", 4) == 0) ||
 	           (n > 5 && ascii_casecmp_n(u + n - 5, ".jpeg", 5) == 0);
 	if (jpeg && !strstr(u, "://")) {
-		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
+		diag_report(d, img->span.src, img->span.start, img->span.end, RULE_ILLUSTRATIE_BESTAND,
 		            "'%s': ovc publiceert geen JPEG; sla de afbeelding op als PNG (bijvoorbeeld "
 		            "'convert foto.jpg foto.png') of als SVG",
 		            u);
 		return;
 	}
 	if (strstr(u, "..") || u[0] == '/' || strstr(u, "://") || (!svg && !png)) {
-		diag_report(d, img->span.src, img->span.start, img->span.end, "illustratie-bestand",
+		diag_report(d, img->span.src, img->span.start, img->span.end, RULE_ILLUSTRATIE_BESTAND,
 		            "'%s': een illustratie is een .svg- of .png-bestand in de map van de "
 		            "verordening (zoals illustraties/x.svg)",
 		            u);
@@ -354,7 +355,7 @@ static void check_fixed_numbers(const struct ordinance *o, struct diag_sink *d)
 		if (u->kind == UNIT_PART)
 			continue;
 		if (!u->written) {
-			diag_report(d, u->span.src, u->span.start, u->span.end, "structuur-nummer",
+			diag_report(d, u->span.src, u->span.start, u->span.end, RULE_STRUCTUUR_NUMMER,
 			            "met nummering: vast staat elk nummer in de kop; schrijf het nummer "
 			            "achter '%s'",
 			            u->word ? u->word : unit_kind_name(u->kind));
@@ -366,7 +367,7 @@ static void check_fixed_numbers(const struct ordinance *o, struct diag_sink *d)
 			    (u->kind != UNIT_SECTION || v->parent == u->parent)) {
 				int line, col;
 				source_position(v->span.src, v->span.start, &line, &col);
-				diag_report(d, u->span.src, u->span.start, u->span.end, "structuur-nummer",
+				diag_report(d, u->span.src, u->span.start, u->span.end, RULE_STRUCTUUR_NUMMER,
 				            "%s %s staat al eerder (%s:%d)", unit_kind_name(u->kind), u->written,
 				            v->span.src->name, line);
 				break;

@@ -21,7 +21,7 @@ struct deferred {
 	const struct blk *blk; /* NULL: a unit-level finding, at UNIT */
 	struct span unit;
 	int citizen;
-	const char *rule;
+	enum rule_id rule;
 	enum severity severity;
 	size_t start, end;
 	char *message, *fix;
@@ -101,14 +101,14 @@ static void report_finding(struct diag_sink *d, const struct deferred *x)
 	struct readability_finding f = {x->rule, x->severity, 0, x->start, x->end, x->message, x->fix};
 	/* In the legal text a term the ordinance defines is explained there
 	 * (type=begrippen): it is the required word, not a hard one. */
-	if (!x->citizen && strcmp(x->rule, "woord-moeilijk") == 0 && overlaps(r, ANNOT_TERM, &f))
+	if (!x->citizen && x->rule == RULE_WOORD_MOEILIJK && overlaps(r, ANNOT_TERM, &f))
 		return;
 	/* Likewise the short name of a law ovc knows (de Wmo 2015, de IOAW, de Awb):
 	 * it is a name the law itself allows (data/wetten.tsv), and the legal
 	 * edition links it to the law. */
 	size_t matched;
-	if (!x->citizen && strcmp(x->rule, "afkorting") == 0
-	    && (overlaps(r, ANNOT_REF, &f) || laws_match(r->text + x->start, r->len - x->start, &matched) >= 0))
+	if (!x->citizen && x->rule == RULE_AFKORTING &&
+	    (overlaps(r, ANNOT_REF, &f) || laws_match(r->text + x->start, r->len - x->start, &matched) >= 0))
 		return;
 	size_t a = run_src_off(r, x->start), e = run_src_off(r, x->end);
 	/* A fix only where the range is the same bytes in the source (no markup inside). */

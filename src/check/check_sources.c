@@ -169,7 +169,7 @@ static void compare(const struct provisions *list, const struct provisions *g, c
 				continue;
 		}
 		char *c = citation(p);
-		diag_report(d, p->src, p->start, p->end, "rechtsbronnen",
+		diag_report(d, p->src, p->start, p->end, RULE_RECHTSBRONNEN,
 		            "%s staat in %s, maar geen artikel noemt het in grondslag=; noem het "
 		            "bij het artikel dat erop berust, of haal het weg",
 		            c, where);
@@ -180,7 +180,7 @@ static void compare(const struct provisions *list, const struct provisions *g, c
 		if (listed(list, p->law, p->article))
 			continue;
 		char *c = citation(p);
-		diag_report(d, at_src, at_start, at_end, "rechtsbronnen",
+		diag_report(d, at_src, at_start, at_end, RULE_RECHTSBRONNEN,
 		            "%s is de grondslag van artikel %s, maar staat niet in %s", c, p->by->num,
 		            where);
 		free(c);

@@ -34,17 +34,17 @@ static void check_keys(const struct unit *a, struct diag_sink *d)
 		for (int k = 0; keys[k]; k++)
 			known |= strcmp(keys[k], at->key) == 0;
 		if (!known)
-			diag_report(d, at->span.src, at->span.start, at->span.end, "structuur-attribuut",
+			diag_report(d, at->span.src, at->span.start, at->span.end, RULE_STRUCTUUR_ATTRIBUUT,
 			            "onbekend attribuut '%s' op Voor inwoners; gebruik kop=, thema=, stap=, "
 			            "trefwoorden= of termijn=",
 			            at->key);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(a->inw_attrs[j].key, at->key) == 0)
 				diag_report(d, at->span.src, at->span.start, at->span.end,
-				            "structuur-attribuut", "attribuut '%s' staat er twee keer",
+				            RULE_STRUCTUUR_ATTRIBUUT, "attribuut '%s' staat er twee keer",
 				            at->key);
 		if (at->value[0] == '\0')
-			diag_report(d, at->span.src, at->span.start, at->span.end, "structuur-attribuut",
+			diag_report(d, at->span.src, at->span.start, at->span.end, RULE_STRUCTUUR_ATTRIBUUT,
 			            "attribuut '%s' zonder waarde", at->key);
 	}
 }
@@ -69,7 +69,7 @@ static void check_themes(const struct ordinance *o, const struct attr *at, struc
 		if (*id && o->themes_src && !ordinance_find_theme(o, id)) {
 			size_t off = (size_t)(a - v);
 			diag_report(d, at->vspan.src, at->vspan.start + off,
-			            at->vspan.start + off + strlen(id), "id-onbekend",
+			            at->vspan.start + off + strlen(id), RULE_ID_ONBEKEND,
 			            "onbekend thema '%s'; de thema's staan in themas.md, of gebruik "
 			            "thema=over of thema=geen",
 			            id);
@@ -163,7 +163,7 @@ static void check_termijn(const struct ordinance *o, const struct unit *a, const
 		if (!in_legal_text(o, a, digits) && !(words && in_legal_text(o, a, words))) {
 			size_t off = (size_t)(s - v);
 			diag_report(d, at->vspan.src, at->vspan.start + off,
-			            at->vspan.start + off + (size_t)(u + ul - s), "termijn",
+			            at->vspan.start + off + (size_t)(u + ul - s), RULE_TERMIJN,
 			            "de termijn '%s' staat niet in artikel %s; neem de termijn over uit "
 			            "het artikel",
 			            digits, a->num);
@@ -172,7 +172,7 @@ static void check_termijn(const struct ordinance *o, const struct unit *a, const
 		free(words);
 	}
 	if (!found)
-		diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, "termijn",
+		diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, RULE_TERMIJN,
 		            "termijn '%s' noemt geen getal met een eenheid, zoals termijn=\"6 weken\"",
 		            v);
 }
@@ -183,7 +183,7 @@ static void check_stap(const struct attr *at, struct diag_sink *d)
 	if (step_find(at->value) >= 0)
 		return;
 	char *ids = step_ids_joined(" of ");
-	diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, "id-onbekend",
+	diag_report(d, at->vspan.src, at->vspan.start, at->vspan.end, RULE_ID_ONBEKEND,
 	            "onbekende stap '%s'; gebruik %s", at->value, ids);
 	free(ids);
 }
@@ -206,7 +206,7 @@ static void check_contact(const struct ordinance *o, struct diag_sink *d)
 	if (o->fm[FM_TELEFOON] || o->fm[FM_WEBSITE] || !o->main || !o->fm[FM_STATUS] ||
 	    !has_citizen_text(o))
 		return;
-	diag_report(d, o->main, 0, 3, "contact-ontbreekt",
+	diag_report(d, o->main, 0, 3, RULE_CONTACT_ONTBREEKT,
 	            "de publieksversie zegt niet wie inwoners kunnen bellen: de voorkant mist "
 	            "telefoon en website (en adres, openingstijden)");
 }

@@ -171,7 +171,7 @@ void check_duties(const struct ordinance *o, struct diag_sink *diags)
 			if (strcmp(t[i].part, part->wet) != 0 || met(&c, &t[i]))
 				continue;
 			char *cite = citation(&t[i]);
-			diag_report(diags, part->span.src, part->span.start, part->span.end, "plicht-ontbreekt",
+			diag_report(diags, part->span.src, part->span.start, part->span.end, RULE_PLICHT_ONTBREEKT,
 			            "de %s vraagt de raad te regelen: %.*s (%s); geen artikel noemt die "
 			            "bepaling in grondslag=",
 			            law_name(t[i].law), (int)t[i].topic_len, t[i].topic, cite);

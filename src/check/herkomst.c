@@ -124,7 +124,7 @@ void herkomst_links(const struct ordinance *o, struct herkomst *t, struct diag_s
 				free(l.art);
 				free(l.reason);
 				if (d)
-					diag_report(d, l.span.src, l.span.start, l.span.end, "structuur-attribuut",
+					diag_report(d, l.span.src, l.span.start, l.span.end, RULE_STRUCTUUR_ATTRIBUUT,
 					            "herkomst= noemt '<citeertitel>, artikel N', eventueel met "
 					            "'vervallen: reden'; meer dan één met ';'");
 			}
@@ -182,7 +182,7 @@ void herkomst_olds(const struct ordinance *o, struct herkomst *t, struct diag_si
 		if (!doc) {
 			/* An unreadable old text cannot be checked; say so at line 1. */
 			if (d && o->main)
-				diag_report(d, o->main, 0, 0, "herkomst-onbekend", "%s", err);
+				diag_report(d, o->main, 0, 0, RULE_HERKOMST_ONBEKEND, "%s", err);
 			free(err);
 			free(path);
 			free(names[i]);
@@ -268,7 +268,7 @@ void herkomst_check(const struct ordinance *o, struct diag_sink *d)
 			for (size_t a = 0; a < od->narts && !found; a++)
 				found = !herkomst_casecmp(od->arts[a], l->art);
 			if (!found)
-				diag_report(d, l->span.src, l->span.start, l->span.end, "herkomst-onbekend",
+				diag_report(d, l->span.src, l->span.start, l->span.end, RULE_HERKOMST_ONBEKEND,
 				            "%s heeft geen artikel %s (%s)", od->cite, l->art, od->path);
 		}
 	}
@@ -287,7 +287,7 @@ void herkomst_check(const struct ordinance *o, struct diag_sink *d)
 			for (size_t a = 0; a < od->narts; a++)
 				if (!accounted(&t, od, od->arts[a]))
 					diag_report(d, u->span.src, u->span.start, u->span.end,
-					            "herkomst-ontbreekt",
+					            RULE_HERKOMST_ONTBREEKT,
 					            "artikel %s van %s staat in geen herkomst=; neem het over of "
 					            "schrijf herkomst=\"%s, artikel %s vervallen: reden\"",
 					            od->arts[a], od->cite, od->cite, od->arts[a]);

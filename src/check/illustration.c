@@ -219,7 +219,7 @@ static void svg_report(struct svg_check *c, size_t off, size_t n, const char *wh
 	const char *hole = strstr(what, "%s");
 	char *w = hole ? xasprintf("%.*s%s%s", (int)(hole - what), what, arg ? arg : "", hole + 2)
 	               : xstrdup(what);
-	diag_report(c->d, src, off, off + n, "illustratie-onveilig",
+	diag_report(c->d, src, off, off + n, RULE_ILLUSTRATIE_ONVEILIG,
 	            "de SVG bevat %s; %s (gebruikt in %s)", w, advice, where);
 	free(w);
 	free(where);
@@ -444,7 +444,7 @@ static void check_svg(struct svg_check *c)
 	struct xml_error xe = {0};
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
-		diag_report(c->d, c->at->src, c->at->start, c->at->end, "illustratie-bestand",
+		diag_report(c->d, c->at->src, c->at->start, c->at->end, RULE_ILLUSTRATIE_BESTAND,
 		            "illustratie '%s' kan niet worden gelezen: te weinig geheugen", c->url);
 		return;
 	}
@@ -461,7 +461,7 @@ static void check_svg(struct svg_check *c)
 		struct source *src = svg_source(c);
 		size_t off = source_offset(src, xe.line > 0 ? xe.line : 1, xe.col > 0 ? xe.col : 1);
 		char *where = used_at(c);
-		diag_report(c->d, src, off, off, "illustratie-bestand",
+		diag_report(c->d, src, off, off, RULE_ILLUSTRATIE_BESTAND,
 		            "'%s' is geen geldige XML (libxml2: %s); open het bestand in een "
 		            "tekenprogramma en bewaar het opnieuw als SVG (gebruikt in %s)",
 		            c->url, xe.set ? xe.message : "onbekende fout", where);
@@ -471,12 +471,12 @@ static void check_svg(struct svg_check *c)
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root || xmlStrcmp(root->name, BAD_CAST "svg") != 0) {
-		diag_report(c->d, c->at->src, c->at->start, c->at->end, "illustratie-bestand",
+		diag_report(c->d, c->at->src, c->at->start, c->at->end, RULE_ILLUSTRATIE_BESTAND,
 		            "illustratie '%s' is geen SVG (het hoofdelement is niet <svg>)", c->url);
 	} else {
 		walk(c, doc->children);
 		if (!c->problems && !has_size(root))
-			diag_report(c->d, c->at->src, c->at->start, c->at->end, "illustratie-bestand",
+			diag_report(c->d, c->at->src, c->at->start, c->at->end, RULE_ILLUSTRATIE_BESTAND,
 			            "illustratie '%s' heeft geen afmetingen; geef <svg> een viewBox of een "
 			            "width en height zonder %%",
 			            c->url);
@@ -491,7 +491,7 @@ void illustration_check(struct ordinance *o, const char *url, const struct span 
 	size_t len = 0;
 	char *why = read_image(o->dir, url, &buf, &len);
 	if (why) {
-		diag_report(d, at->src, at->start, at->end, "illustratie-bestand", "illustratie '%s' %s",
+		diag_report(d, at->src, at->start, at->end, RULE_ILLUSTRATIE_BESTAND, "illustratie '%s' %s",
 		            url, why);
 		free(why);
 		return;
@@ -500,7 +500,7 @@ void illustration_check(struct ordinance *o, const char *url, const struct span 
 	if (n > 4 && strcmp(url + n - 4, ".png") == 0) {
 		const char *p = illustration_png_problem((const unsigned char *)buf, len);
 		if (p)
-			diag_report(d, at->src, at->start, at->end, "illustratie-bestand",
+			diag_report(d, at->src, at->start, at->end, RULE_ILLUSTRATIE_BESTAND,
 			            "illustratie '%s' %s%s", url,
 			            strncmp(p, "is ", 3) == 0 ? "" : "is geen bruikbaar PNG-bestand: ", p);
 	} else {

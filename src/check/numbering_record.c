@@ -585,7 +585,7 @@ struct shift_check {
 static void report(struct shift_check *sc, size_t a, size_t b, const char *fix, char *msg)
 {
 	diag_report_fix(sc->d, sc->src, run_src_off(sc->run, a), run_src_off(sc->run, b),
-	                "verwijzing-verschoven", fix, "%s", msg);
+	                RULE_VERWIJZING_VERSCHOVEN, fix, "%s", msg);
 	free(msg);
 }
 

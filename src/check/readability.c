@@ -590,7 +590,7 @@ static void sentence_stats(struct readability *rd, const struct textsplit_senten
 
 /* ---- Reporting ------------------------------------------------------------ */
 
-static void emit(struct readability *rd, const char *rule, int sev, size_t seg, size_t start, size_t end,
+static void emit(struct readability *rd, enum rule_id rule, int sev, size_t seg, size_t start, size_t end,
                  const char *fix)
 {
 	if (!rd->report || sev == RDL_OFF)
@@ -675,7 +675,7 @@ static size_t rule_offic(struct readability *rd, size_t k, size_t end, struct st
 	while (first_alt > 0 && o->alt.s[first_alt - 1] == ' ')
 		first_alt--;
 	const char *fix = make_fix(rd, o->alt.s, first_alt, (a->flags & TS_CAPITAL) != 0);
-	emit(rd, "ambtelijk", rd->prof.offic_sev, a->seg, a->start, z->end, fix);
+	emit(rd, RULE_AMBTELIJK, rd->prof.offic_sev, a->seg, a->start, z->end, fix);
 	return len;
 }
 
@@ -696,7 +696,7 @@ static void rule_dotted(struct readability *rd, size_t k, struct strbuf *sb)
 	              (int)ab->expansion.n, ab->expansion.s);
 	set_msg(rd, sb);
 	const char *fix = make_fix(rd, ab->expansion.s, ab->expansion.n, (t->flags & TS_CAPITAL) != 0);
-	emit(rd, "afkorting", rd->prof.abbr_sev, t->seg, t->start, t->end, fix);
+	emit(rd, RULE_AFKORTING, rd->prof.abbr_sev, t->seg, t->start, t->end, fix);
 }
 
 static int explained(const struct readability *rd, const char *s, size_t n)
@@ -760,7 +760,7 @@ static void rule_initialism(struct readability *rd, size_t k, struct strbuf *sb)
 		              (int)n, s);
 	}
 	set_msg(rd, sb);
-	emit(rd, "afkorting", rd->prof.abbr_sev, t->seg, t->start, t->end, fix);
+	emit(rd, RULE_AFKORTING, rd->prof.abbr_sev, t->seg, t->start, t->end, fix);
 }
 
 static int frequent(const struct readability *rd, const char *w, size_t n)
@@ -845,7 +845,7 @@ static void rule_hard(struct readability *rd, size_t k, size_t first, struct str
 	strbuf_printf(sb, "moeilijk woord '%.*s' (%d lettergrepen); kies een korter of bekender woord of leg het uit (%s)",
 	              (int)tok_len(t), tok_text(rd, t), syl, rd->prof.name);
 	set_msg(rd, sb);
-	emit(rd, "woord-moeilijk", rd->prof.hard_sev, t->seg, t->start, t->end, NULL);
+	emit(rd, RULE_WOORD_MOEILIJK, rd->prof.hard_sev, t->seg, t->start, t->end, NULL);
 }
 
 /* The word rules on tokens [A, B) of one sentence, in text order. */
@@ -880,7 +880,7 @@ static void rule_length(struct readability *rd, const struct textsplit_sentence 
 	strbuf_printf(sb, "zin van %u woorden%s; schrijf zinnen van hoogstens %d woorden (%s)", words,
 	              with_lead ? " (aanhef en onderdeel samen)" : "", p->sent_warn, p->name);
 	set_msg(rd, sb);
-	emit(rd, "zin-lang", (int)words > p->sent_error ? SEV_ERROR : SEV_WARNING, s->seg, s->start, s->end, NULL);
+	emit(rd, RULE_ZIN_LANG, (int)words > p->sent_error ? SEV_ERROR : SEV_WARNING, s->seg, s->start, s->end, NULL);
 }
 
 static void rule_clauses(struct readability *rd, const struct textsplit_sentence *s, unsigned markers,
@@ -892,7 +892,7 @@ static void rule_clauses(struct readability *rd, const struct textsplit_sentence
 	strbuf_printf(sb, "zin met %d bijzinnen; gebruik hoogstens %d %s per zin (%s)", sub, max,
 	              max == 1 ? "bijzin" : "bijzinnen", rd->prof.name);
 	set_msg(rd, sb);
-	emit(rd, "zin-bijzinnen", SEV_WARNING, s->seg, s->start, s->end, NULL);
+	emit(rd, RULE_ZIN_BIJZINNEN, SEV_WARNING, s->seg, s->start, s->end, NULL);
 }
 
 static void rule_passive(struct readability *rd, const struct sstat *st, struct strbuf *sb)
@@ -906,7 +906,7 @@ static void rule_passive(struct readability *rd, const struct sstat *st, struct 
 	              tok_text(rd, a), adjacent ? " " : " … ", (int)tok_len(z), tok_text(rd, z));
 	set_msg(rd, sb);
 	size_t end = a->seg == z->seg ? z->end : a->end;
-	emit(rd, "lijdende-vorm", rd->prof.passive_sev, a->seg, a->start, end, NULL);
+	emit(rd, RULE_LIJDENDE_VORM, rd->prof.passive_sev, a->seg, a->start, end, NULL);
 }
 
 static void rule_nominal(struct readability *rd, const struct textsplit_sentence *s, const struct sstat *st,
@@ -922,7 +922,7 @@ static void rule_nominal(struct readability *rd, const struct textsplit_sentence
 	strbuf_printf(sb, "%s); schrijf met werkwoorden (%s: hoogstens %d per zin)", st->nomin > 3 ? ", …" : "",
 	              rd->prof.name, rd->prof.nomin_warn - 1);
 	set_msg(rd, sb);
-	emit(rd, "naamwoordstijl", SEV_WARNING, s->seg, s->start, s->end, NULL);
+	emit(rd, RULE_NAAMWOORDSTIJL, SEV_WARNING, s->seg, s->start, s->end, NULL);
 }
 
 /* ---- Driver ------------------------------------------------------------------ */
@@ -1041,7 +1041,7 @@ static void rule_paragraphs(struct readability *rd, struct strbuf *sb)
 		strbuf_printf(sb, "alinea van %lu woorden; schrijf alinea's van hoogstens %d woorden (%s)", words,
 		              rd->prof.para_warn, rd->prof.name);
 		set_msg(rd, sb);
-		emit(rd, "alinea-lang", SEV_WARNING, seg, rd->ts.tok[first].start, end, NULL);
+		emit(rd, RULE_ALINEA_LANG, SEV_WARNING, seg, rd->ts.tok[first].start, end, NULL);
 	}
 }
 
@@ -1093,14 +1093,14 @@ void readability_check_totals(struct readability *rd, const struct readability_c
 	if (f.valid && f.asl > rd->prof.asl_warn) {
 		snprintf(rd->msg, sizeof rd->msg, "gemiddeld %s woorden per zin; houd het gemiddelde op hoogstens %d (%s)",
 		         readability_format_decimal(f.asl, 1, num, sizeof num), rd->prof.asl_warn, rd->prof.name);
-		emit(rd, "zin-gemiddeld", SEV_WARNING, READABILITY_NO_SEGMENT, 0, 0, NULL);
+		emit(rd, RULE_ZIN_GEMIDDELD, SEV_WARNING, READABILITY_NO_SEGMENT, 0, 0, NULL);
 	}
 	if (c->passive >= 2 && 100.0 * f.passive_share > rd->prof.passive_share) {
 		snprintf(rd->msg, sizeof rd->msg,
 		         "%lu van de %lu zinnen in de lijdende vorm (%s %%); houd dat op hoogstens %d %% (%s)", c->passive,
 		         c->sentences, readability_format_decimal(100.0 * f.passive_share, 0, num, sizeof num),
 		         rd->prof.passive_share, rd->prof.name);
-		emit(rd, "lijdende-vorm-aandeel", SEV_WARNING, READABILITY_NO_SEGMENT, 0, 0, NULL);
+		emit(rd, RULE_LIJDENDE_VORM_AANDEEL, SEV_WARNING, READABILITY_NO_SEGMENT, 0, 0, NULL);
 	}
 	rd->report = NULL;
 }

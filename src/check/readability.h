@@ -30,7 +30,7 @@
 
 #include <stddef.h>
 
-#include "diag.h" /* enum severity */
+#include "diag.h" /* enum severity, enum rule_id */
 
 struct readability;
 
@@ -79,10 +79,10 @@ void readability_figures_compute(const struct readability_counts *c, struct read
  * One finding. Rule ids (stable; see docs/readability.md):
  * zin-lang, zin-gemiddeld, zin-bijzinnen, lijdende-vorm,
  * lijdende-vorm-aandeel, naamwoordstijl, ambtelijk, afkorting,
- * woord-moeilijk, alinea-lang.
+ * woord-moeilijk, alinea-lang (RULE_ZIN_LANG … in enum rule_id).
  */
 struct readability_finding {
-	const char *rule;       /* static string */
+	enum rule_id rule;      /* rule_name(rule): "zin-lang" */
 	enum severity severity; /* from the profile */
 	size_t segment;         /* index of the input segment the range is in;
 	                           READABILITY_NO_SEGMENT for unit-level findings */

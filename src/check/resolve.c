@@ -49,7 +49,7 @@ struct resolver {
 	const struct source *src;
 };
 
-static void report_at(struct resolver *rs, size_t a, size_t b, const char *rule, const char *msg)
+static void report_at(struct resolver *rs, size_t a, size_t b, enum rule_id rule, const char *msg)
 {
 	diag_report(rs->d, rs->src, run_src_off(rs->run, a), run_src_off(rs->run, b), rule, "%s", msg);
 }
@@ -97,7 +97,7 @@ static const char *resolve_within(struct resolver *rs, const struct unit *a, int
 			else
 				msg = xasprintf("artikel %s heeft geen %s lid (het heeft er %zu)", a->num,
 				                w ? w : "zo'n", a->nleden);
-			report_at(rs, it->lid_start, it->lid_end, "verwijzing-lid", msg);
+			report_at(rs, it->lid_start, it->lid_end, RULE_VERWIJZING_LID, msg);
 			free(msg);
 			return NULL;
 		}
@@ -106,7 +106,7 @@ static const char *resolve_within(struct resolver *rs, const struct unit *a, int
 			l = &a->leden[0];
 		} else {
 			msg = xasprintf("noem het lid: artikel %s heeft %zu leden", a->num, a->nleden);
-			report_at(rs, it->point_start, it->point_end, "verwijzing-onderdeel", msg);
+			report_at(rs, it->point_start, it->point_end, RULE_VERWIJZING_ONDERDEEL, msg);
 			free(msg);
 			return NULL;
 		}
@@ -117,7 +117,7 @@ static const char *resolve_within(struct resolver *rs, const struct unit *a, int
 	if (!p) {
 		char *where = describe_lid(a, l->num);
 		msg = xasprintf("%s heeft geen onderdeel %s", where, it->point);
-		report_at(rs, it->point_start, it->point_end, "verwijzing-onderdeel", msg);
+		report_at(rs, it->point_start, it->point_end, RULE_VERWIJZING_ONDERDEEL, msg);
 		free(where);
 		free(msg);
 		return NULL;
@@ -129,7 +129,7 @@ static const char *resolve_within(struct resolver *rs, const struct unit *a, int
 		char *where = describe_lid(a, l->num);
 		msg = xasprintf("%s%s onder %s, heeft geen sub-onderdeel %s°", where,
 		                where[strlen(where) - 1] == ',' ? "" : ",", p->label, it->sub);
-		report_at(rs, it->sub_start, it->sub_end, "verwijzing-onderdeel", msg);
+		report_at(rs, it->sub_start, it->sub_end, RULE_VERWIJZING_ONDERDEEL, msg);
 		free(where);
 		free(msg);
 		return NULL;
@@ -164,7 +164,7 @@ static const char *resolve_this(struct resolver *rs, const struct ref_item *it)
 	}
 	char *msg = xasprintf("'%s' staat hier niet in %s", names[it->this_kind],
 	                      units[it->this_kind]);
-	report_at(rs, it->start, it->end, "verwijzing-eenheid", msg);
+	report_at(rs, it->start, it->end, RULE_VERWIJZING_EENHEID, msg);
 	free(msg);
 	return NULL;
 }
@@ -178,14 +178,14 @@ static const char *resolve_relative(struct resolver *rs, const struct ref_item *
 		                      "het artikel",
 		                      what);
 		report_at(rs, it->start, it->end,
-		          it->kind == RK_POINT ? "verwijzing-onderdeel" : "verwijzing-lid", msg);
+		          it->kind == RK_POINT ? RULE_VERWIJZING_ONDERDEEL : RULE_VERWIJZING_LID, msg);
 		free(msg);
 		return NULL;
 	}
 	int lid = it->lid;
 	if (lid == REF_LID_PREVIOUS) {
 		if (!rs->c->lid || rs->c->lid->num <= 1) {
-			report_at(rs, it->lid_start, it->lid_end, "verwijzing-lid",
+			report_at(rs, it->lid_start, it->lid_end, RULE_VERWIJZING_LID,
 			          "er is geen vorig lid: dit is het eerste lid");
 			return NULL;
 		}
@@ -210,7 +210,7 @@ static const char *resolve_annex(struct resolver *rs, const struct ref_item *it)
 		if (strcmp(o->annexes[i]->num, it->num) == 0)
 			return o->annexes[i]->eid;
 	char *msg = xasprintf("bijlage %s bestaat niet in deze verordening", it->num);
-	report_at(rs, it->start, it->num_end, "verwijzing-eenheid", msg);
+	report_at(rs, it->start, it->num_end, RULE_VERWIJZING_EENHEID, msg);
 	free(msg);
 	return NULL;
 }
@@ -261,7 +261,7 @@ static const char *resolve_section(struct resolver *rs, const struct ref_item *i
 	                          "linkt dit niet)",
 	                          n, it->num)
 	              : xasprintf("%s %s bestaat niet in deze verordening", "paragraaf", it->num);
-	report_at(rs, it->start, it->num_end, n ? "verwijzing-onduidelijk" : "verwijzing-eenheid", msg);
+	report_at(rs, it->start, it->num_end, n ? RULE_VERWIJZING_ONDUIDELIJK : RULE_VERWIJZING_EENHEID, msg);
 	free(msg);
 	return NULL;
 }
@@ -282,13 +282,13 @@ static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
 			msg = xasprintf("artikel %s noemt geen wet; zo'n nummer met een dubbele punt is van "
 			                "een wet als de Awb of het BW: noem de wet. ovc linkt het niet",
 			                it->num);
-			report_at(rs, it->start, it->num_end, "verwijzing-wet-ontbreekt", msg);
+			report_at(rs, it->start, it->num_end, RULE_VERWIJZING_WET_ONTBREEKT, msg);
 			free(msg);
 			return NULL;
 		}
 		if (!a) {
 			msg = xasprintf("artikel %s bestaat niet in deze verordening", it->num);
-			report_at(rs, it->start, it->num_end, "verwijzing-artikel", msg);
+			report_at(rs, it->start, it->num_end, RULE_VERWIJZING_ARTIKEL, msg);
 			free(msg);
 			return NULL;
 		}
@@ -303,7 +303,7 @@ static const char *resolve_item(struct resolver *rs, const struct ref_item *it)
 		if (!u) {
 			msg = xasprintf("%s %s bestaat niet in deze verordening", unit_kind_name(kinds[it->kind]),
 			                it->num);
-			report_at(rs, it->start, it->num_end, "verwijzing-eenheid", msg);
+			report_at(rs, it->start, it->num_end, RULE_VERWIJZING_EENHEID, msg);
 			free(msg);
 			return NULL;
 		}
@@ -340,7 +340,7 @@ static int misspelt_year(struct resolver *rs, const struct ref *ref)
 		return 0;
 	char *msg = xasprintf("'%.*s' is geen wet die ovc kent (data/wetten.tsv); bedoelt u '%s'?",
 	                      (int)(n - ref->law_start), t + ref->law_start, near);
-	report_at(rs, ref->law_start, n, "wet-onbekend", msg);
+	report_at(rs, ref->law_start, n, RULE_WET_ONBEKEND, msg);
 	free(msg);
 	return 1;
 }
@@ -353,14 +353,14 @@ static void resolve_external(struct resolver *rs, const struct ref *ref)
 		                      "andere regeling en linkt het niet; definieer de naam in de "
 		                      "begripsbepalingen (\"wet: Jeugdwet\")",
 		                      name);
-		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend", msg);
+		report_at(rs, ref->law_start, ref->law_end, RULE_WET_ONBEKEND, msg);
 		free(msg);
 		free(name);
 		return;
 	}
 	if (ref->law == REF_UNKNOWN_LAW &&
 	    !strncmp(rs->run->text + ref->law_start, "die ", 4)) {
-		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend",
+		report_at(rs, ref->law_start, ref->law_end, RULE_WET_ONBEKEND,
 		          "'die wet' verwijst naar geen eerder genoemde wet die ovc kent; noem de wet");
 		return;
 	}
@@ -371,7 +371,7 @@ static void resolve_external(struct resolver *rs, const struct ref *ref)
 		char *msg = xasprintf("'%s' is geen wet die ovc kent (data/wetten.tsv); de verwijzing "
 		                      "wordt niet gecontroleerd en niet gelinkt%s",
 		                      name, hint);
-		report_at(rs, ref->law_start, ref->law_end, "wet-onbekend", msg);
+		report_at(rs, ref->law_start, ref->law_end, RULE_WET_ONBEKEND, msg);
 		free(msg);
 		free(hint);
 		free(name);
@@ -411,7 +411,7 @@ static int foreign_unit(struct resolver *rs, const struct ref *ref)
 	char *msg = xasprintf("deze tekst heeft geen %.*s; ovc leest '%.*s' als een verwijzing naar "
 	                      "een andere regeling en linkt haar niet",
 	                      (int)n, w, (int)(it->num_end - it->start), w);
-	report_at(rs, it->start, it->num_end, "verwijzing-onduidelijk", msg);
+	report_at(rs, it->start, it->num_end, RULE_VERWIJZING_ONDUIDELIJK, msg);
 	free(msg);
 	return 1;
 }
@@ -441,7 +441,7 @@ static void report_style(struct resolver *rs, const struct ref_style *st)
 {
 	char *msg = xasprintf("schrijf '%s' in plaats van '%s' (Aanwijzing 3.29)", st->fix, st->found);
 	diag_report_fix(rs->d, rs->src, run_src_off(rs->run, st->start), run_src_off(rs->run, st->end),
-	                "verwijzing-stijl", st->fix, "%s", msg);
+	                RULE_VERWIJZING_STIJL, st->fix, "%s", msg);
 	free(msg);
 }
 
@@ -486,7 +486,7 @@ static void check_link_text(struct resolver *rs, const struct run_link *l, struc
 			                      it->num, target->label, unit_word(target->kind), target->num);
 			/* end after the number's last byte: the offset of b may lie past "](#label)" */
 			diag_report_fix(rs->d, rs->src, run_src_off(rs->run, fa), run_src_off(rs->run, b - 1) + 1,
-			                "label-nummer", fix, "%s", msg);
+			                RULE_LABEL_NUMMER, fix, "%s", msg);
 			free(fix);
 			free(msg);
 		} else if (target->kind == UNIT_ARTICLE && (it->lid || it->point[0])) {
@@ -520,12 +520,12 @@ static void resolve_link(struct resolver *rs, const struct run_link *l)
 			link->target = xasprintf("#thema_%s", t->id);
 		} else {
 			const char *near = label_suggest(rs->o, url + 1);
-			diag_report(rs->d, link->span.src, link->span.start, link->span.end, "label-onbekend",
+			diag_report(rs->d, link->span.src, link->span.start, link->span.end, RULE_LABEL_ONBEKEND,
 			            "het label '%s' bestaat niet%s%s%s", url, near ? "; bedoelt u '#" : "",
 			            near ? near : "", near ? "'?" : "");
 		}
 	} else if (!safe_url(url)) {
-		diag_report(rs->d, link->span.src, link->span.start, link->span.end, "link-onveilig",
+		diag_report(rs->d, link->span.src, link->span.start, link->span.end, RULE_LINK_ONVEILIG,
 		            "ovc publiceert alleen links naar https:, http:, mailto: of een #label, niet "
 		            "'%s'",
 		            url);
@@ -800,7 +800,7 @@ static void terms_end(struct term_finder *tf, const struct ordinance *o, struct 
 	for (size_t i = 0; defs && i < defs->nterms; i++) {
 		const struct term *t = &defs->terms[i];
 		if (!t->used)
-			diag_report(d, t->span.src, t->span.start, t->span.end, "begrip-ongebruikt",
+			diag_report(d, t->span.src, t->span.start, t->span.end, RULE_BEGRIP_ONGEBRUIKT,
 			            "het begrip '%s' wordt nergens in de verordening gebruikt", t->term);
 	}
 }

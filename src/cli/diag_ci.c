@@ -27,7 +27,7 @@ static uint64_t fnv_str(uint64_t h, const char *s)
 static uint64_t base_hash(const struct diag *x)
 {
 	uint64_t h = 14695981039346656037u;
-	h = fnv_str(h, x->rule);
+	h = fnv_str(h, rule_name(x->rule));
 	h = fnv_str(h, x->src->path);
 	h = fnv_str(h, x->message);
 	int line, col;
@@ -78,7 +78,7 @@ void diag_print_codeclimate(const struct diag *list, size_t n, FILE *out, int we
 		source_position(x->src, x->end, &l2, &c2);
 		strbuf_puts(&sb, i ? ",\n{" : "\n{");
 		strbuf_puts(&sb, "\"type\":\"issue\",\"check_name\":");
-		strbuf_json_string(&sb, x->rule);
+		strbuf_json_string(&sb, rule_name(x->rule));
 		strbuf_puts(&sb, ",\"description\":");
 		strbuf_json_string(&sb, x->message);
 		if (x->fix) {

@@ -97,10 +97,10 @@ static void print_text(const struct diag_sink *d, FILE *out, int werror, int col
 		if (color)
 			fprintf(out, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s [%s]\n", x->src->path, l1, c1,
 			        sev == SEV_ERROR ? "\033[1;31m" : "\033[1;35m", sev_name(sev), x->message,
-			        x->rule);
+			        rule_name(x->rule));
 		else
 			fprintf(out, "%s:%d:%d: %s: %s [%s]\n", x->src->path, l1, c1, sev_name(sev),
-			        x->message, x->rule);
+			        x->message, rule_name(x->rule));
 		print_excerpt(out, x, l1, c1, l2, c2, color);
 		if (sev == SEV_ERROR)
 			errors++;
@@ -133,7 +133,7 @@ static void print_json(const struct diag_sink *d, FILE *out, int werror)
 		strbuf_printf(&sb, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d,", l1,
 		              c1, l2, c2);
 		strbuf_printf(&sb, "\"severity\":\"%s\",\"rule\":\"%s\",\"message\":", sev_name(sev),
-		              x->rule);
+		              rule_name(x->rule));
 		strbuf_json_string(&sb, x->message);
 		if (x->fix) {
 			strbuf_puts(&sb, ",\"fix\":");
@@ -154,7 +154,7 @@ static void print_json(const struct diag_sink *d, FILE *out, int werror)
 static void sarif_rules(struct strbuf *sb)
 {
 	strbuf_puts(sb, "\"rules\":[");
-	for (const struct rule_info *r = rule_table; r->id; r++) {
+	for (const struct rule_info *r = rule_table; r < rule_table + RULE_COUNT; r++) {
 		strbuf_puts(sb, r == rule_table ? "\n" : ",\n");
 		strbuf_puts(sb, "{\"id\":");
 		strbuf_json_string(sb, r->id);
@@ -172,7 +172,7 @@ static void sarif_result(struct strbuf *sb, const struct diag *x, int werror, co
 	span_position(x, &l1, &c1, &l2, &c2);
 	enum severity sev = werror ? SEV_ERROR : x->severity;
 	strbuf_puts(sb, "{\"ruleId\":");
-	strbuf_json_string(sb, x->rule);
+	strbuf_json_string(sb, rule_name(x->rule));
 	strbuf_printf(sb, ",\"level\":\"%s\",\"message\":{\"text\":",
 	              sev == SEV_ERROR ? "error" : "warning");
 	strbuf_json_string(sb, x->message);

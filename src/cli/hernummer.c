@@ -39,10 +39,9 @@ static void edit_add(struct edits *ed, const struct source *src, size_t start, s
 	VEC_PUSH(ed->e, ed->n, ed->cap, e);
 }
 
-static int is_fixing_rule(const char *rule)
+static int is_fixing_rule(enum rule_id rule)
 {
-	return strcmp(rule, "verwijzing-verschoven") == 0 || strcmp(rule, "structuur-nummer") == 0 ||
-	       strcmp(rule, "label-nummer") == 0;
+	return rule == RULE_VERWIJZING_VERSCHOVEN || rule == RULE_STRUCTUUR_NUMMER || rule == RULE_LABEL_NUMMER;
 }
 
 /* ---- List markers ---------------------------------------------------------- */
@@ -271,11 +270,11 @@ static void collect(struct edits *ed, const struct ordinance *o, const struct di
 		const struct diag *x = &list[i];
 		if (!is_fixing_rule(x->rule))
 			continue;
-		if (x->fix && strcmp(x->rule, "label-nummer") == 0)
+		if (x->fix && x->rule == RULE_LABEL_NUMMER)
 			add_link_number(ed, x);
 		else if (x->fix)
 			edit_add(ed, x->src, x->start, x->end, x->fix);
-		else if (strcmp(x->rule, "verwijzing-verschoven") == 0)
+		else if (x->rule == RULE_VERWIJZING_VERSCHOVEN)
 			diag_report(left, x->src, x->start, x->end, x->rule, "%s", x->message);
 	}
 	renumber_lists(ed, o);

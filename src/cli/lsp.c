@@ -275,7 +275,7 @@ static json_t *range(const struct server *s, const struct source *src, size_t st
 static json_t *diag_json(const struct server *s, const struct diag *x)
 {
 	json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", range(s, x->src, x->start, x->end),
-	                      "severity", x->severity == SEV_ERROR ? 1 : 2, "code", x->rule, "source",
+	                      "severity", x->severity == SEV_ERROR ? 1 : 2, "code", rule_name(x->rule), "source",
 	                      "ovc", "message", x->message);
 	if (x->fix)
 		json_object_set_new(j, "data", json_pack("{s:s}", "fix", x->fix));

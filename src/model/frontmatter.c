@@ -79,17 +79,17 @@ static void check_date(const char *key, const char *v, const struct source *src,
 		if (i != 4 && i != 7 && !(v[i] >= '0' && v[i] <= '9'))
 			shape = 0;
 	if (!shape) {
-		diag_report(d, src, s.start, s.end, "voorblad",
+		diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 		            "%s '%s' is geen datum; schrijf JJJJ-MM-DD", key, v);
 		return;
 	}
 	int y = atoi(v), m = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
 	if (m < 1 || m > 12)
-		diag_report(d, src, s.start, s.end, "voorblad",
+		diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 		            "%s '%s' is geen bestaande datum: er is geen maand %d; schrijf JJJJ-MM-DD",
 		            key, v, m);
 	else if (day < 1 || day > days_in_month(y, m))
-		diag_report(d, src, s.start, s.end, "voorblad",
+		diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 		            "%s '%s' is geen bestaande datum: %s %d heeft %d dagen", key, v,
 		            month_names[m - 1], y, days_in_month(y, m));
 }
@@ -101,12 +101,12 @@ static void check_value(struct ordinance *o, int k, const struct source *src, st
 	switch (k) {
 	case FM_STATUS:
 		if (strcmp(v, "ontwerp") != 0 && strcmp(v, "vastgesteld") != 0)
-			diag_report(d, src, s.start, s.end, "voorblad",
+			diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 			            "status '%s' bestaat niet; gebruik ontwerp of vastgesteld", v);
 		break;
 	case FM_GEMEENTECODE:
 		if (strlen(v) != 6 || strncmp(v, "GM", 2) != 0 || strspn(v + 2, "0123456789") != 4)
-			diag_report(d, src, s.start, s.end, "voorblad",
+			diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 			            "gemeentecode '%s' is geen CBS-code zoals GM0400", v);
 		break;
 	case FM_VASTGESTELD:
@@ -124,7 +124,7 @@ static void check_value(struct ordinance *o, int k, const struct source *src, st
 		else if (strcmp(v, "vast") == 0)
 			o->numbering = NUM_VAST;
 		else
-			diag_report(d, src, s.start, s.end, "voorblad",
+			diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 			            "nummering '%s' bestaat niet; gebruik hoofdstuk, paragraaf, "
 			            "doorlopend of vast",
 			            v);
@@ -133,12 +133,12 @@ static void check_value(struct ordinance *o, int k, const struct source *src, st
 		if (strcmp(v, "vrij") == 0)
 			o->vrij = 1;
 		else if (strcmp(v, "omgekeerd") != 0)
-			diag_report(d, src, s.start, s.end, "voorblad",
+			diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 			            "opbouw '%s' bestaat niet; gebruik omgekeerd of vrij", v);
 		break;
 	case FM_PLICHTEN:
 		if (strcmp(v, "aan") != 0 && strcmp(v, "uit") != 0)
-			diag_report(d, src, s.start, s.end, "voorblad",
+			diag_report(d, src, s.start, s.end, RULE_VOORBLAD,
 			            "plichten '%s' bestaat niet; gebruik aan of uit", v);
 		break;
 	default: break;
@@ -231,7 +231,7 @@ static void report_yaml_error(const yaml_parser_t *yp, const struct source *src,
 	int ql = unclosed_quote_line(src, (int)yp->problem_mark.line + 2, &col);
 	if (ql) {
 		size_t off = source_offset(src, ql, (int)col);
-		diag_report(d, src, off, off + 1, "voorblad",
+		diag_report(d, src, off, off + 1, RULE_VOORBLAD,
 		            "YAML klopt niet: de aanhalingstekens die hier openen worden op deze regel "
 		            "niet gesloten; zet er aan het eind van de waarde ook een");
 		return;
@@ -239,7 +239,7 @@ static void report_yaml_error(const yaml_parser_t *yp, const struct source *src,
 	int at_context = yp->context && (strstr(yp->context, "quoted") || !yp->problem ||
 	                                 strstr(yp->problem, "end of stream"));
 	size_t off = mark_offset(src, 0, at_context ? yp->context_mark : yp->problem_mark);
-	diag_report(d, src, off, off, "voorblad", "YAML klopt niet: %s",
+	diag_report(d, src, off, off, RULE_VOORBLAD, "YAML klopt niet: %s",
 	            yaml_problem_dutch(yp->problem, yp->context));
 }
 
@@ -279,12 +279,12 @@ static int read_mapping(struct ordinance *o, yaml_parser_t *yp, const struct sou
 					if (strcmp(keys[k], key) == 0)
 						break;
 				if (k == FM_COUNT) {
-					diag_report(d, src, key_start, key_end, "voorblad-onbekend",
+					diag_report(d, src, key_start, key_end, RULE_VOORBLAD_ONBEKEND,
 					            "onbekende sleutel '%s' in de voorkant", key);
 				} else if (o->fm[k]) {
 					int line, col;
 					source_position(src, o->fm_span[k].start, &line, &col);
-					diag_report(d, src, key_start, key_end, "voorblad",
+					diag_report(d, src, key_start, key_end, RULE_VOORBLAD,
 					            "de sleutel '%s' staat twee keer in de voorkant (ook op regel "
 					            "%d); laat er één staan",
 					            key, line);
@@ -298,7 +298,7 @@ static int read_mapping(struct ordinance *o, yaml_parser_t *yp, const struct sou
 			}
 		} else if (depth == 2 && key && (t == YAML_MAPPING_START_EVENT ||
 		                                 t == YAML_SEQUENCE_START_EVENT)) {
-			diag_report(d, src, key_start, key_end, "voorblad",
+			diag_report(d, src, key_start, key_end, RULE_VOORBLAD,
 			            "de waarde van '%s' hoort één regel tekst te zijn", key);
 			free(key);
 			key = NULL;
@@ -314,7 +314,7 @@ size_t frontmatter_parse(struct ordinance *o, const struct source *src, struct d
 	size_t yaml_end = 0;
 	size_t end = find_end(src, &yaml_end);
 	if (!end) {
-		diag_report(d, src, 0, 0, "voorblad",
+		diag_report(d, src, 0, 0, RULE_VOORBLAD,
 		            "verordening.md begint niet met een YAML-voorkant tussen twee regels ---");
 		return 0;
 	}
@@ -332,12 +332,12 @@ size_t frontmatter_parse(struct ordinance *o, const struct source *src, struct d
 	static const int required[] = {FM_TITEL, FM_GEMEENTE, FM_GEMEENTECODE, FM_STATUS};
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!o->fm[required[i]])
-			diag_report(d, src, 0, 3, "voorblad", "de voorkant mist '%s'", keys[required[i]]);
+			diag_report(d, src, 0, 3, RULE_VOORBLAD, "de voorkant mist '%s'", keys[required[i]]);
 	/* An existing regulation (opbouw: vrij, often imported) may come
 	 * without its date; the editions then leave the date out. */
 	int vrij = o->fm[FM_OPBOUW] && strcmp(o->fm[FM_OPBOUW], "vrij") == 0;
 	if (o->fm[FM_STATUS] && strcmp(o->fm[FM_STATUS], "vastgesteld") == 0 && !o->fm[FM_VASTGESTELD] && !vrij)
-		diag_report(d, src, o->fm_span[FM_STATUS].start, o->fm_span[FM_STATUS].end, "voorblad",
+		diag_report(d, src, o->fm_span[FM_STATUS].start, o->fm_span[FM_STATUS].end, RULE_VOORBLAD,
 		            "status is vastgesteld, maar de datum van vaststelling ontbreekt; schrijf "
 		            "bijvoorbeeld 'vastgesteld: 2026-12-17' in de voorkant");
 	return end;

@@ -122,7 +122,7 @@ static void report_html(struct parser *p, cmark_node *n, const char *lit)
 		return;
 	size_t len = strcspn(lit, "\r\n");
 	struct span s = node_span(p, n);
-	diag_report(p->d, s.src, s.start, s.start + len, "html-weggelaten",
+	diag_report(p->d, s.src, s.start, s.start + len, RULE_HTML_WEGGELATEN,
 	            "ovc neemt geen HTML over: '%.*s' komt niet in de uitvoer; schrijf de tekst in "
 	            "Markdown",
 	            (int)(len > 60 ? 60 : len), lit);
@@ -346,7 +346,7 @@ static void report_depth(struct parser *p, cmark_node *n)
 		return;
 	p->depth_reported = 1;
 	struct span s = node_span(p, n);
-	diag_report(p->d, s.src, s.start, s.start, "structuur-lijst",
+	diag_report(p->d, s.src, s.start, s.start, RULE_STRUCTUUR_LIJST,
 	            "nesting dieper dan %d niveaus; ovc laat de diepere tekst weg", MAX_DEPTH);
 }
 
@@ -438,12 +438,13 @@ static void register_suppression(struct parser *p, cmark_node *html, cmark_node 
 		while (is_rule_char(*e))
 			e++;
 		char *rule = xstrndup(m, (size_t)(e - m));
-		if (!rule_find(rule)) {
+		enum rule_id id = rule_find(rule);
+		if (id == RULE_COUNT) {
 			size_t off = base + (size_t)(m - t);
-			diag_report(p->d, p->src, off, off + (size_t)(e - m), "negeer-onbekend",
+			diag_report(p->d, p->src, off, off + (size_t)(e - m), RULE_NEGEER_ONBEKEND,
 			            "onbekende regel '%s' in ovc: negeer", rule);
 		} else if (next) {
-			diag_suppress(p->d, p->src, target.start, target.end, rule);
+			diag_suppress(p->d, p->src, target.start, target.end, id);
 		}
 		free(rule);
 		m = e;
@@ -523,7 +524,7 @@ static void parse_attrs(struct parser *p, struct heading *h, size_t a, size_t b)
 			while (e < b - 1 && s[e] != '=' && !is_space(s[e]))
 				e++;
 			if (e >= b - 1 || s[e] != '=') {
-				diag_report(p->d, p->src, ks, e, "structuur-attribuut",
+				diag_report(p->d, p->src, ks, e, RULE_STRUCTUUR_ATTRIBUUT,
 				            "attribuut zonder waarde; schrijf sleutel=waarde");
 				h->bad_attrs = 1;
 				i = e;
@@ -535,7 +536,7 @@ static void parse_attrs(struct parser *p, struct heading *h, size_t a, size_t b)
 				while (ve < b - 1 && s[ve] != '"')
 					ve++;
 				if (ve >= b - 1) {
-					diag_report(p->d, p->src, vs, b - 1, "structuur-attribuut",
+					diag_report(p->d, p->src, vs, b - 1, RULE_STRUCTUUR_ATTRIBUUT,
 					            "aanhalingsteken niet gesloten");
 					h->bad_attrs = 1;
 					return;
@@ -714,7 +715,7 @@ static struct unit *unit_new(struct parser *p, enum unit_kind kind, struct headi
 			/* "19 b" → "19b", with a warning that names the fix */
 			size_t at = h->text_start + skip;
 			memmove(u->written + nl - 2, u->written + nl - 1, 2);
-			diag_report_fix(p->d, p->src, at, at + nl, "structuur-nummer-stijl", u->written,
+			diag_report_fix(p->d, p->src, at, at + nl, RULE_STRUCTUUR_NUMMER_STIJL, u->written,
 			                "schrijf het ingevoegde nummer aaneen: '%s', niet '%.*s' "
 			                "(Aanwijzing 6.16)",
 			                u->written, (int)nl, rest);
@@ -784,12 +785,12 @@ static void check_attr_keys(struct parser *p, struct unit *u)
 		for (int k = 0; k < 10 && unit_keys[u->kind][k]; k++)
 			known |= strcmp(unit_keys[u->kind][k], a->key) == 0;
 		if (!known)
-			diag_report(p->d, a->span.src, a->span.start, a->span.end, "structuur-attribuut",
+			diag_report(p->d, a->span.src, a->span.start, a->span.end, RULE_STRUCTUUR_ATTRIBUUT,
 			            "onbekend attribuut '%s' op een %s", a->key, unit_kind_name(u->kind));
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(u->attrs[j].key, a->key) == 0 && strcmp(a->key, ".") != 0)
 				diag_report(p->d, a->span.src, a->span.start, a->span.end,
-				            "structuur-attribuut", "attribuut '%s' staat er twee keer",
+				            RULE_STRUCTUUR_ATTRIBUUT, "attribuut '%s' staat er twee keer",
 				            a->key);
 	}
 }
@@ -808,7 +809,7 @@ static void read_article_attrs(struct parser *p, struct unit *u)
 	if ((a = unit_attr(u, "type"))) {
 		if (strcmp(a->value, "begrippen") != 0 && strcmp(a->value, "kernwaarden") != 0)
 			diag_report(p->d, a->vspan.src, a->vspan.start, a->vspan.end,
-			            "structuur-attribuut",
+			            RULE_STRUCTUUR_ATTRIBUUT,
 			            "onbekend type '%s'; gebruik type=begrippen of type=kernwaarden",
 			            a->value);
 		else
@@ -991,9 +992,9 @@ static void handle_unit_heading(struct parser *p, enum hkind k, struct heading *
 	const char *why = missing_parent(p, k);
 	int want = expected_level(p, k);
 	if (why) {
-		diag_report(p->d, p->src, h->span.start, h->span.end, "structuur-kop", "%s", why);
+		diag_report(p->d, p->src, h->span.start, h->span.end, RULE_STRUCTUUR_KOP, "%s", why);
 	} else if (h->level != want) {
-		diag_report_fix(p->d, p->src, h->span.start, h->text_start, "structuur-kop",
+		diag_report_fix(p->d, p->src, h->span.start, h->text_start, RULE_STRUCTUUR_KOP,
 		                "######" + 6 - want,
 		                "een %s-kop hoort hier op niveau %d (%.*s), niet op niveau %d",
 		                hkind_word(k), want, want, "######", h->level);
@@ -1006,7 +1007,7 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 	int b = block_kind(h->text);
 	struct unit *a = p->article;
 	if (b < 0) {
-		diag_report(p->d, p->src, h->text_start, h->span.end, "structuur-blok",
+		diag_report(p->d, p->src, h->text_start, h->span.end, RULE_STRUCTUUR_BLOK,
 		            "onbekend blok '%s'; een artikel kent Doel, Regels, Voor inwoners en "
 		            "Toelichting",
 		            h->text);
@@ -1016,11 +1017,11 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 	if (!a->has_block_heading && a->block[BLOCK_REGELS] && !p->o->vrij) {
 		struct blk *first = a->block[BLOCK_REGELS];
 		diag_report(p->d, first->span.src, first->span.start, first->span.start,
-		            "structuur-blok", "tekst vóór het eerste blok van artikel; zet hem onder "
-		                              "een kop Doel, Regels, Voor inwoners of Toelichting");
+		            RULE_STRUCTUUR_BLOK, "tekst vóór het eerste blok van artikel; zet hem onder "
+		                                 "een kop Doel, Regels, Voor inwoners of Toelichting");
 	}
 	if (a->has_block_heading && a->block_span[b].src) {
-		diag_report(p->d, p->src, h->span.start, h->span.end, "structuur-blok",
+		diag_report(p->d, p->src, h->span.start, h->span.end, RULE_STRUCTUUR_BLOK,
 		            "het blok %s staat twee keer in dit artikel", block_names[b]);
 		p->tail = NULL;
 		return;
@@ -1033,7 +1034,7 @@ static void handle_block_heading(struct parser *p, struct heading *h)
 		h->nattrs = 0;
 	} else if (h->nattrs) {
 		diag_report(p->d, h->attrs[0].span.src, h->attrs[0].span.start, h->attrs[0].span.end,
-		            "structuur-attribuut",
+		            RULE_STRUCTUUR_ATTRIBUUT,
 		            "het blok %s heeft geen attributen; alleen Voor inwoners kent kop=, thema=, stap=, "
 		            "trefwoorden= en termijn=",
 		            block_names[b]);
@@ -1056,7 +1057,7 @@ static void handle_inner_heading(struct parser *p, cmark_node *n, struct heading
 	           (p->block == BLOCK_TOELICHTING || p->block == BLOCK_INWONERS)) {
 		append_blk(&p->tail, convert_block(p, n, 0));
 	} else {
-		diag_report(p->d, p->src, h->span.start, h->span.end, "structuur-kop",
+		diag_report(p->d, p->src, h->span.start, h->span.end, RULE_STRUCTUUR_KOP,
 		            "een kop '%s' past hier niet: blokken staan één niveau onder hun artikel "
 		            "(%.*s)",
 		            h->text, art_level + 1, "######");
@@ -1077,14 +1078,14 @@ static void handle_heading(struct parser *p, cmark_node *n)
 		return;
 	}
 	if (!h.text[0]) {
-		diag_report(p->d, p->src, h.span.start, h.span.end, "structuur-leeg",
+		diag_report(p->d, p->src, h.span.start, h.span.end, RULE_STRUCTUUR_LEEG,
 		            "kop zonder tekst");
 	} else if (k != HK_NONE && (!p->article || h.level <= p->article->heading_level)) {
 		handle_unit_heading(p, k, &h);
 	} else if (p->article && h.level > p->article->heading_level) {
 		handle_inner_heading(p, n, &h);
 	} else {
-		diag_report(p->d, p->src, h.text_start, h.span.end, "structuur-kop",
+		diag_report(p->d, p->src, h.text_start, h.span.end, RULE_STRUCTUUR_KOP,
 		            "onbekende kop '%s'; een kop begint met Deel, Hoofdstuk, Paragraaf of "
 		            "Artikel",
 		            h.text);
@@ -1104,7 +1105,7 @@ static void handle_content(struct parser *p, cmark_node *n)
 	if (!p->tail) {
 		if (!p->article) {
 			struct span s = node_span(p, n);
-			diag_report(p->d, s.src, s.start, s.start, "structuur-kop",
+			diag_report(p->d, s.src, s.start, s.start, RULE_STRUCTUUR_KOP,
 			            "tekst buiten een artikel; zet hem in een artikel of in de "
 			            "toelichting (verordening.md)");
 		}
@@ -1149,7 +1150,7 @@ static void walk_themes(struct parser *p, cmark_node *doc)
 				if (strcmp(h.attrs[i].key, "#") == 0)
 					id = h.attrs[i].value;
 			if (h.level == 2 && (!id || !*id)) {
-				diag_report(p->d, p->src, h.span.start, h.span.end, "structuur-attribuut",
+				diag_report(p->d, p->src, h.span.start, h.span.end, RULE_STRUCTUUR_ATTRIBUUT,
 				            "thema zonder id; schrijf {#id} achter de titel");
 			} else if (h.level == 2) {
 				struct theme t = {xstrdup(id), xstrdup(h.text), NULL, h.span};
@@ -1181,7 +1182,7 @@ static void walk_main(struct parser *p, cmark_node *doc)
 			if (is_aanhef) {
 				if (p->o->aanhef || in_aanhef) {
 					struct span s = node_span(p, n);
-					diag_report(p->d, s.src, s.start, s.end, "structuur-blok",
+					diag_report(p->d, s.src, s.start, s.end, RULE_STRUCTUUR_BLOK,
 					            "de aanhef staat twee keer in verordening.md");
 				}
 				in_aanhef = 1;

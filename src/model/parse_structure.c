@@ -54,7 +54,7 @@ static void point_label(char *out, size_t n, int depth, size_t i)
 		snprintf(out, n, "%c%c", (int)('a' + (i / 26) - 1), (int)('a' + i % 26));
 }
 
-static void report(struct diag_sink *d, const struct blk *b, const char *rule, const char *msg)
+static void report(struct diag_sink *d, const struct blk *b, enum rule_id rule, const char *msg)
 {
 	diag_report(d, b->span.src, b->span.start, b->span.start, rule, "%s", msg);
 }
@@ -109,14 +109,14 @@ static struct point *make_points(struct diag_sink *d, struct blk *list, int dept
 		split_at_list(drop_html(take_children(item)), &before, &sub, &after);
 		pt->content = before;
 		if (sub && depth >= 2) {
-			report(d, sub, "structuur-lijst",
+			report(d, sub, RULE_STRUCTUUR_LIJST,
 			       "een sub-onderdeel kan niet verder worden onderverdeeld (Aanwijzing 3.59)");
 			blk_free(sub);
 		} else if (sub) {
 			pt->subs = make_points(d, sub, depth + 1, &pt->nsubs, 1);
 		}
 		if (after) {
-			report(d, after, "structuur-lijst",
+			report(d, after, RULE_STRUCTUUR_LIJST,
 			       "tekst na de sub-onderdelen hoort niet in een onderdeel (Aanwijzing 3.59)");
 			blk_free(after);
 		}
@@ -160,7 +160,7 @@ static void definitions_as_points(struct diag_sink *d, struct lid *l)
 			*tail = b;
 			tail = &b->next;
 		} else {
-			report(d, b, "begrip-vorm", "tekst tussen of na de begrippen hoort in een begrip");
+			report(d, b, RULE_BEGRIP_VORM, "tekst tussen of na de begrippen hoort in een begrip");
 			blk_free(b);
 		}
 		b = next;
@@ -212,18 +212,18 @@ static void numbered_leden(struct diag_sink *d, struct unit *a, struct blk *befo
                            struct blk *list, struct blk *after)
 {
 	if (before) {
-		report(d, before, "structuur-lijst",
+		report(d, before, RULE_STRUCTUUR_LIJST,
 		       "tekst vóór de leden; zet hem in een lid, of eindig hem met een dubbele punt "
 		       "als de lijst zijn onderdelen zijn");
 		blk_free(before);
 	}
 	if (after) {
-		report(d, after, "structuur-lijst", "tekst na de leden hoort in een lid");
+		report(d, after, RULE_STRUCTUUR_LIJST, "tekst na de leden hoort in een lid");
 		blk_free(after);
 	}
 	if (list->start != 1) {
 		diag_report(d, list->span.src, list->span.start, list->span.start + 1,
-		            "structuur-nummer", "het eerste lid heeft nummer 1, niet %d", list->start);
+		            RULE_STRUCTUUR_NUMMER, "het eerste lid heeft nummer 1, niet %d", list->start);
 	}
 	size_t n = count_items(list);
 	a->nleden = n;
@@ -311,7 +311,7 @@ static void read_definition(struct diag_sink *d, struct unit *a, struct point *p
 	const struct inl *after = first ? first->next : NULL;
 	if (!first || first->kind != INL_STRONG || !after || after->kind != INL_TEXT ||
 	    after->text[0] != ':') {
-		diag_report(d, pt->span.src, pt->span.start, pt->span.start, "begrip-vorm",
+		diag_report(d, pt->span.src, pt->span.start, pt->span.start, RULE_BEGRIP_VORM,
 		            "schrijf een %s als '- **term**: %s'",
 		            strcmp(a->type, "begrippen") == 0 ? "begrip" : "kernwaarde",
 		            strcmp(a->type, "begrippen") == 0 ? "definitie" : "omschrijving");
@@ -328,7 +328,7 @@ static void read_definition(struct diag_sink *d, struct unit *a, struct point *p
 	t.span = first->span;
 	for (size_t i = 0; i < a->nterms; i++)
 		if (strcmp(a->terms[i].id, t.id) == 0)
-			diag_report(d, t.span.src, t.span.start, t.span.end, "begrip-dubbel",
+			diag_report(d, t.span.src, t.span.start, t.span.end, RULE_BEGRIP_DUBBEL,
 			            "'%s' staat al eerder in dit artikel", t.term);
 	VEC_PUSH(a->terms, a->nterms, *cap, t);
 }

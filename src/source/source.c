@@ -86,12 +86,12 @@ static void validate(struct source *src, struct diag_sink *d)
 			char wch[5] = {0};
 			if (!bad_utf8 && d && looks_cp1252(t, src->len, i, &wcp)) {
 				utf8_encode(wcp, wch);
-				diag_report(d, src, i, i + 1, "bron-utf8",
+				diag_report(d, src, i, i + 1, RULE_BRON_UTF8,
 				            "ongeldige UTF-8 op byte %zu (0x%02x); het bestand is waarschijnlijk "
 				            "Windows-1252 (daarin is 0x%02x '%s'); sla het bestand op als UTF-8",
 				            i, t[i], t[i], wch);
 			} else if (!bad_utf8 && d) {
-				diag_report(d, src, i, i + 1, "bron-utf8",
+				diag_report(d, src, i, i + 1, RULE_BRON_UTF8,
 				            "ongeldige UTF-8 op byte %zu (0x%02x); sla het bestand op als UTF-8",
 				            i, t[i]);
 			}
@@ -102,7 +102,7 @@ static void validate(struct source *src, struct diag_sink *d)
 		}
 		if (cp == 0) {
 			if (!bad_nul && d)
-				diag_report(d, src, i, i + 1, "bron-nul",
+				diag_report(d, src, i, i + 1, RULE_BRON_NUL,
 				            "NUL-teken op byte %zu; een tekstbestand bevat geen NUL-tekens", i);
 			bad_nul = 1;
 			src->valid = 0;
@@ -272,7 +272,7 @@ int source_load(struct source *src, const char *dir, const char *name,
 	if (too_big) {
 		src->valid = 0;
 		if (d)
-			diag_report(d, src, 0, 0, "bron-te-groot",
+			diag_report(d, src, 0, 0, RULE_BRON_TE_GROOT,
 			            "bestand is groter dan %zu MiB; ovc leest het niet",
 			            SOURCE_MAX_BYTES >> 20);
 		return 0;
@@ -283,7 +283,7 @@ int source_load(struct source *src, const char *dir, const char *name,
 		 * a missing front matter. */
 		src->valid = 0;
 		if (d)
-			diag_report(d, src, 0, 0, "bron-leeg",
+			diag_report(d, src, 0, 0, RULE_BRON_LEEG,
 			            "het bestand is leeg; schrijf er tekst in of verwijder het");
 		return 0;
 	}

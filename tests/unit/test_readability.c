@@ -25,7 +25,7 @@ static void collect(void *ctx, const struct readability_finding *f)
 	int n = (int)(f->end - f->start);
 	const char *at = f->segment == READABILITY_NO_SEGMENT ? "" : cur_text + f->start;
 	nfound += (size_t)snprintf(found + nfound, sizeof found - nfound, "%s%s %s «%.*s» %s%s%s", nfound ? "\n" : "",
-	                           f->rule, f->severity == SEV_ERROR ? "fout" : "waarschuwing", n, at, f->message,
+	                           rule_name(f->rule), f->severity == SEV_ERROR ? "fout" : "waarschuwing", n, at, f->message,
 	                           f->fix ? " -> " : "", f->fix ? f->fix : "");
 }
 

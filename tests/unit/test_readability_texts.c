@@ -29,7 +29,7 @@ static void count(void *ctx, const struct readability_finding *f)
 {
 	struct tally *t = ctx;
 	for (int i = 0; rules[i]; i++)
-		if (strcmp(rules[i], f->rule) == 0)
+		if (strcmp(rules[i], rule_name(f->rule)) == 0)
 			t->n[i]++;
 	t->errors += f->severity == SEV_ERROR;
 }
