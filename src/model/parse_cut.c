@@ -124,6 +124,10 @@ struct parse_cut *parse_cuts(const char *text, size_t len, size_t min, size_t *n
 	cs.prev_blank = 1;
 	cs.group_start = 1;
 	int line = 1;
+	/* A lone CR is a line break to cmark and not to this scanner: do not cut. */
+	for (const char *cr = memchr(text, '\r', len); cr && !cs.no_cuts;
+	     cr = memchr(cr + 1, '\r', len - (size_t)(cr + 1 - text)))
+		cs.no_cuts = (size_t)(cr + 1 - text) == len || cr[1] != '\n';
 	for (size_t i = 0; i < len && !cs.no_cuts; line++) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - text) : len;

@@ -22,7 +22,8 @@
  *    suppression comment (<!-- ovc: negeer … -->) applies to the next
  *    block, which must stay in its piece.
  * A file with a line that starts with '[' (a possible link reference
- * definition, which applies to the whole document) is not cut at all.
+ * definition, which applies to the whole document) or with a CR that is
+ * not part of a CRLF (a line break to cmark) is not cut at all.
  */
 
 #include <stddef.h>

@@ -4,6 +4,11 @@
  * inside a minimal valid ordinance. The fixture tests/fixtures/minimaal is
  * copied once into a temporary directory; the input replaces its
  * 3-wmo.md through a source overlay, so no file is written per run.
+ *
+ * Differential: each input is also checked with the part file cut into
+ * the smallest pieces cmark may parse apart (src/model/parse_cut.h,
+ * OVC_PARSE_CUT_BYTES=1), and the diagnostics in JSON must be the same
+ * bytes as for the whole file; otherwise the target aborts.
  */
 #include "compile.h"
 #include "diag.h"
@@ -15,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static char *dir, *part;
 static FILE *devnull;
@@ -29,18 +35,43 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Check the fixture with the current overlay; the diagnostics as JSON. */
+static char *check_json(void)
 {
-	source_overlay_set(part, (const char *)data, size);
 	struct diag_sink *d = diag_sink_new();
 	struct ordinance *o = NULL;
-	char *err = NULL;
+	char *err = NULL, *json = NULL;
+	size_t len = 0;
 	if (compile_ordinance(dir, &o, d, &err) == 0) {
+		/* in the order ovc prints them (src/cli/main.c) */
+		diag_sort(d, (const struct source *const *)(const void *)o->files, (int)o->nfiles);
 		diag_print(d, devnull, DIAG_TEXT, 0, 0);
-		diag_print(d, devnull, DIAG_JSON, 1, 0);
+		FILE *f = open_memstream(&json, &len);
+		if (!f)
+			abort();
+		diag_print(d, f, DIAG_JSON, 1, 0);
+		fclose(f);
 	}
 	free(err);
 	ordinance_free(o);
 	diag_sink_free(d);
+	return json;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	source_overlay_set(part, (const char *)data, size);
+	unsetenv("OVC_PARSE_CUT_BYTES");
+	char *whole = check_json();
+	setenv("OVC_PARSE_CUT_BYTES", "1", 1);
+	char *cut = check_json();
+	unsetenv("OVC_PARSE_CUT_BYTES");
+	if ((whole == NULL) != (cut == NULL) || (whole && strcmp(whole, cut) != 0)) {
+		fprintf(stderr, "fuzz_part: in stukken andere meldingen dan in het geheel\n--- geheel\n%s\n--- stukken\n%s\n",
+		        whole ? whole : "(geen)", cut ? cut : "(geen)");
+		abort();
+	}
+	free(whole);
+	free(cut);
 	return 0;
 }

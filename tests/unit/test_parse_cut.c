@@ -86,6 +86,15 @@ static void link_definitions_forbid_cuts(void **state)
 	expect("# A\n\n# B\n\n   [x]: /y\n", 1, "0@1");
 }
 
+static void line_endings(void **state)
+{
+	(void)state;
+	/* CRLF is a line end like LF; a lone CR (a line break to cmark) stops all cuts */
+	expect("# A\r\n\r\n# B\r\n", 1, "0@1 7@3");
+	expect("# A\r\r# B\n\n# C\n", 1, "0@1");
+	expect("# A\n\n# B\r", 1, "0@1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -94,6 +103,7 @@ int main(void)
 		cmocka_unit_test(never_inside_html_that_spans_blank_lines),
 		cmocka_unit_test(suppression_keeps_its_target),
 		cmocka_unit_test(link_definitions_forbid_cuts),
+		cmocka_unit_test(line_endings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
