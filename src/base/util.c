@@ -257,6 +257,15 @@ int ascii_casecmp_n(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+const char *ascii_casestr_n(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; k && i + k <= n; i++)
+		if (ascii_casecmp_n(hay + i, needle, k) == 0)
+			return hay + i;
+	return NULL;
+}
+
 int number_natural_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {

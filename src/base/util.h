@@ -75,6 +75,8 @@ int number_natural_cmp(const char *a, const char *b);
 
 /* ASCII-only case-insensitive helpers (keywords are ASCII). */
 int ascii_casecmp_n(const char *a, const char *b, size_t n);
+/* The first NEEDLE (ASCII case ignored) in the N bytes at HAY, or NULL. */
+const char *ascii_casestr_n(const char *hay, size_t n, const char *needle);
 /* Inline: called per byte by the reference scanner and the term finder. */
 static inline int ascii_lower(int c)
 {

@@ -21,15 +21,6 @@ int herkomst_casecmp(const char *a, const char *b)
 	return n != strlen(b) || ascii_casecmp_n(a, b, n) != 0;
 }
 
-static const char *casestr(const char *hay, size_t hlen, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (size_t i = 0; n && i + n <= hlen; i++)
-		if (ascii_casecmp_n(hay + i, needle, n) == 0)
-			return hay + i;
-	return NULL;
-}
-
 static char *trim(const char *s, size_t n)
 {
 	while (n && isspace((unsigned char)*s)) {
@@ -49,7 +40,7 @@ static int parse_entry(const char *s, size_t n, struct herkomst_link *l)
 	const char *at = NULL;
 	size_t klen = 0;
 	for (int k = 0; k < 4; k++) {
-		for (const char *p = s; (p = casestr(p, (size_t)(s + n - p), kinds[k])); p++) {
+		for (const char *p = s; (p = ascii_casestr_n(p, (size_t)(s + n - p), kinds[k])); p++) {
 			at = p;
 			klen = strlen(kinds[k]);
 		}
@@ -83,7 +74,7 @@ static int parse_entry(const char *s, size_t n, struct herkomst_link *l)
 		l->art[--an] = '\0';
 	while (q < end && isspace((unsigned char)*q))
 		q++;
-	if (q < end && casestr(q, (size_t)(end - q), "vervallen") == q) {
+	if (q < end && ascii_casestr_n(q, (size_t)(end - q), "vervallen") == q) {
 		l->vervallen = 1;
 		q += strlen("vervallen");
 		while (q < end && (*q == ':' || isspace((unsigned char)*q)))
@@ -277,12 +268,12 @@ void herkomst_check(const struct ordinance *o, struct diag_sink *d)
 		const char *s;
 		size_t n;
 		article_text(o, i, &s, &n);
-		if (!casestr(s, n, "ingetrokken"))
+		if (!ascii_casestr_n(s, n, "ingetrokken"))
 			continue;
 		const struct unit *u = o->articles[i];
 		for (size_t k = 0; k < t.nolds; k++) {
 			const struct herkomst_old *od = &t.olds[k];
-			if (!casestr(s, n, od->cite) && !casestr(s, n, od->title))
+			if (!ascii_casestr_n(s, n, od->cite) && !ascii_casestr_n(s, n, od->title))
 				continue;
 			for (size_t a = 0; a < od->narts; a++)
 				if (!accounted(&t, od, od->arts[a]))

@@ -25,15 +25,6 @@ static size_t indent_of(const char *l, size_t n)
 	return i;
 }
 
-static int line_has(const char *l, size_t n, const char *needle)
-{
-	size_t k = strlen(needle);
-	for (size_t i = 0; i + k <= n; i++)
-		if (ascii_casecmp_n(l + i, needle, k) == 0)
-			return 1;
-	return 0;
-}
-
 /* The closer of an HTML block of kinds 1–5 that line L opens, or NULL. */
 static const char *html_opens(const char *l, size_t n)
 {
@@ -96,14 +87,14 @@ static int cut_line(struct cut_state *cs, const char *line, size_t n)
 		    only_space(l + k, ln - k))
 			cs->fence = 0;
 	} else if (cs->html_end) {
-		if (line_has(line, n, cs->html_end))
+		if (ascii_casestr_n(line, n, cs->html_end))
 			cs->html_end = NULL;
 	} else if (ind < 4 && (k = fence_run(l, ln, &ch)) > 0) {
 		cs->fence = ch;
 		cs->fence_len = k;
 	} else if (ind < 4 && ln && l[0] == '<') {
 		const char *end = html_opens(l, ln);
-		if (end && !line_has(l + 2, ln - 2, end))
+		if (end && !ascii_casestr_n(l + 2, ln - 2, end))
 			cs->html_end = end;
 	} else if (ind < 4 && ln && l[0] == '[') {
 		cs->no_cuts = 1;

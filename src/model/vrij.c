@@ -18,15 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int contains_ci(const char *hay, size_t n, const char *needle)
-{
-	size_t k = strlen(needle);
-	for (size_t i = 0; i + k <= n; i++)
-		if (ascii_casecmp_n(hay + i, needle, k) == 0)
-			return 1;
-	return 0;
-}
-
 /* Does the lid's lead-in end with "verstaan onder:"? */
 static int defines_terms(const struct lid *l)
 {
@@ -38,7 +29,7 @@ static int defines_terms(const struct lid *l)
 	size_t n = b->run->len;
 	while (n && b->run->text[n - 1] == ' ')
 		n--;
-	return n && b->run->text[n - 1] == ':' && contains_ci(b->run->text, n, "verstaan onder");
+	return n && b->run->text[n - 1] == ':' && ascii_casestr_n(b->run->text, n, "verstaan onder");
 }
 
 /* The text of the first inline when it is bold or italic ("**term**: …"). */
