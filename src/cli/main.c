@@ -259,7 +259,8 @@ static int run_stats(const struct options *op, struct diag_sink *d, struct ordin
  * still cover every free path of the model.
  */
 #define FREE_AT_EXIT_MAX_ARTICLES 10000
-static struct ordinance *kept_at_exit;
+/* volatile: a store the compiler may not drop, so the model stays reachable */
+static struct ordinance *volatile kept_at_exit;
 
 static void model_done(struct ordinance *o)
 {
