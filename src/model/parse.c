@@ -27,12 +27,12 @@ struct parser {
 	size_t capunits, capparts, caparticles, capthemes;
 	/* the open units while walking a part file */
 	struct unit *part, *chapter, *section, *article;
-	struct unit *annex;    /* the open Bijlage (opbouw: vrij) */
+	struct unit *annex; /* the open Bijlage (opbouw: vrij) */
 	size_t caproots, capannexes;
-	int block;             /* current block of the article, or -1 */
-	struct blk **tail;     /* where the next content block goes, or NULL */
+	int block;         /* current block of the article, or -1 */
+	struct blk **tail; /* where the next content block goes, or NULL */
 	int depth_reported;
-	int line_base;         /* lines before the piece cmark parses (parse_cut.h) */
+	int line_base; /* lines before the piece cmark parses (parse_cut.h) */
 };
 
 /* ---- Positions -------------------------------------------------------- */

@@ -5,13 +5,13 @@
 #include <string.h>
 
 struct cut_state {
-	char fence;         /* '`' or '~' inside a fenced code block, else 0 */
+	char fence; /* '`' or '~' inside a fenced code block, else 0 */
 	size_t fence_len;
 	const char *html_end; /* inside an HTML block of kinds 1–5: what ends it */
-	int prev_blank;     /* the previous line was blank (or there was none) */
-	int group_html;     /* the current block group's first line starts with '<' */
-	int group_start;    /* the next non-blank line starts a group */
-	int no_cuts;        /* a possible link reference definition was seen */
+	int prev_blank;       /* the previous line was blank (or there was none) */
+	int group_html;       /* the current block group's first line starts with '<' */
+	int group_start;      /* the next non-blank line starts a group */
+	int no_cuts;          /* a possible link reference definition was seen */
 };
 
 /* Columns of leading spaces (at most 4; a tab counts as 4). */
@@ -28,8 +28,7 @@ static size_t indent_of(const char *l, size_t n)
 /* The closer of an HTML block of kinds 1–5 that line L opens, or NULL. */
 static const char *html_opens(const char *l, size_t n)
 {
-	static const char *const raw[][2] = {{"<script", "</script>"}, {"<pre", "</pre>"},
-	                                     {"<style", "</style>"}, {"<textarea", "</textarea>"}};
+	static const char *const raw[][2] = {{"<script", "</script>"}, {"<pre", "</pre>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"}};
 	for (size_t k = 0; k < 4; k++) {
 		size_t m = strlen(raw[k][0]);
 		if (n >= m && ascii_casecmp_n(l, raw[k][0], m) == 0 &&
