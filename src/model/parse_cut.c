@@ -28,7 +28,12 @@ static size_t indent_of(const char *l, size_t n)
 /* The closer of an HTML block of kinds 1–5 that line L opens, or NULL. */
 static const char *html_opens(const char *l, size_t n)
 {
-	static const char *const raw[][2] = {{"<script", "</script>"}, {"<pre", "</pre>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"}};
+	static const char *const raw[][2] = {
+		{"<script", "</script>"},
+		{"<pre", "</pre>"},
+		{"<style", "</style>"},
+		{"<textarea", "</textarea>"},
+	};
 	for (size_t k = 0; k < 4; k++) {
 		size_t m = strlen(raw[k][0]);
 		if (n >= m && ascii_casecmp_n(l, raw[k][0], m) == 0 &&
