@@ -23,7 +23,7 @@ static void annotate(struct run *r, enum annot_kind kind, size_t start, size_t e
 				free(href);
 			return;
 		}
-	struct annot a = {kind, start, end, href};
+	struct annot a = {.start = (uint32_t)start, .end = (uint32_t)end, .kind = kind, .href = href};
 	/* Most texts have one or two annotations: start at two, not xgrow's
 	 * eight (74 MB of 422 at 100,000 articles; issue 22). */
 	if (r->nannots == r->capannots) {

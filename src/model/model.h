@@ -57,8 +57,9 @@ struct inl {
 enum annot_kind { ANNOT_REF, ANNOT_TERM };
 
 struct annot {
+	uint32_t start, end; /* byte range in run->text (a run is at most a file:
+	                        SOURCE_MAX_BYTES; 24 bytes instead of 32, issue 22) */
 	enum annot_kind kind;
-	size_t start, end; /* byte range in run->text */
 	char *href;        /* REF: "#eId" or an external URL, owned; TERM: the
 	                      term's href (struct term), not owned: one string per
 	                      term, not per use (issue 22) */

@@ -8,6 +8,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct diag_sink;
 
@@ -22,7 +23,8 @@ struct source {
 	char *name;    /* base name, e.g. "3-wmo.md" */
 	char *text;    /* NUL-terminated; a leading UTF-8 BOM is removed */
 	size_t len;
-	size_t *lines; /* byte offset where each line starts; lines[0] == 0 */
+	uint32_t *lines; /* byte offset where each line starts; lines[0] == 0 (a file is at
+	                    most SOURCE_MAX_BYTES: 32 bits, half the memory of size_t) */
 	int nlines;
 	int valid;     /* 1 when the text is valid UTF-8 without NUL bytes */
 };
