@@ -119,16 +119,6 @@ const char *illustration_png_problem(const unsigned char *buf, size_t len)
 
 /* ---- Reading the file -------------------------------------------------- */
 
-static int inside_dir(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	size_t n = rd ? strlen(rd) : 0;
-	int in = rd && rp && strncmp(rd, rp, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
-	free(rd);
-	free(rp);
-	return in;
-}
-
 /* Read DIR/URL into *BUF; NULL, or a malloc'ed Dutch reason. */
 static char *read_image(const char *dir, const char *url, char **buf, size_t *len)
 {
@@ -138,7 +128,7 @@ static char *read_image(const char *dir, const char *url, char **buf, size_t *le
 	*buf = NULL;
 	if (lstat(path, &st) != 0) {
 		why = xasprintf("bestaat niet in de map van de verordening (%s)", path);
-	} else if (!inside_dir(dir, path)) {
+	} else if (!source_inside_dir(dir, path)) {
 		why = xstrdup("is een symbolische koppeling naar een bestand buiten de map van de "
 		              "verordening; kopieer het bestand in de map");
 	} else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {

@@ -172,8 +172,7 @@ void source_overlay_clear(void)
 	noverlays = capoverlays = 0;
 }
 
-/* Is PATH, after its symbolic links, inside DIR? */
-static int inside_dir(const char *dir, const char *path)
+int source_inside_dir(const char *dir, const char *path)
 {
 	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
 	size_t n = rd ? strlen(rd) : 0;
@@ -190,7 +189,7 @@ static int inside_dir(const char *dir, const char *path)
 static FILE *open_regular(const char *dir, const char *path, char **err)
 {
 	struct stat st;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !inside_dir(dir, path)) {
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !source_inside_dir(dir, path)) {
 		*err = xasprintf("'%s' is een symbolische koppeling naar een bestand buiten '%s'; "
 		                 "ovc leest alleen bestanden in de map van de verordening",
 		                 path, dir);

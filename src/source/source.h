@@ -45,6 +45,10 @@ int source_load(struct source *src, const char *dir, const char *name,
  * indexed exactly as a file's. Setting copies TEXT and replaces an earlier
  * overlay; not thread-safe (one language server, one thread).
  */
+/* Is PATH, after its symbolic links, inside DIR? (A source or an
+ * illustration may not lead out of the source directory.) */
+int source_inside_dir(const char *dir, const char *path);
+
 void source_overlay_set(const char *path, const char *text, size_t len);
 void source_overlay_remove(const char *path);
 void source_overlay_clear(void);
