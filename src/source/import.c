@@ -16,6 +16,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -728,4 +729,17 @@ int import_main(int argc, char **argv)
 		fprintf(stderr, "ovc: let op: gemeentecode onbekend; %s/verordening.md heeft GM0000 "
 		                "(geef --gemeentecode=GMnnnn)\n", opt.out);
 	return 0;
+}
+
+int imp_xml_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+const xmlNode *imp_xml_child(const xmlNode *n, const char *name)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (imp_xml_is(c, name))
+			return c;
+	return NULL;
 }

@@ -58,6 +58,12 @@ void imp_meta_release(struct imp_meta *m);
 /* Collapse whitespace runs to one space and trim; returns a new string. */
 char *imp_clean_text(const char *s);
 
+/* For the XML readers (CVDR, .docx): is N the element NAME; N's first
+ * child element NAME, or NULL (N may be NULL). */
+struct _xmlNode;
+int imp_xml_is(const struct _xmlNode *n, const char *name);
+const struct _xmlNode *imp_xml_child(const struct _xmlNode *n, const char *name);
+
 /*
  * Readers. Each returns the IMP_DOC tree and fills *META, or NULL with a
  * malloc'ed Dutch message in *ERR ("bestand:regel: …").

@@ -15,28 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static const xmlNode *child(const xmlNode *n, const char *name)
-{
-	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if (is(c, name))
-			return c;
-	return NULL;
-}
-
 /* All text below N, except editorial notes (redactie) and footnote marks. */
 static void collect(const xmlNode *n, struct strbuf *sb)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
 			strbuf_puts(sb, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE && !is(c, "redactie") && !is(c, "noot")) {
+		else if (c->type == XML_ELEMENT_NODE && !imp_xml_is(c, "redactie") && !imp_xml_is(c, "noot")) {
 			/* paragraphs in a table cell or list item are words apart */
-			int block = is(c, "al") || is(c, "li") || is(c, "lijst");
+			int block = imp_xml_is(c, "al") || imp_xml_is(c, "li") || imp_xml_is(c, "lijst");
 			if (block)
 				strbuf_putc(sb, ' ');
 			collect(c, sb);
@@ -84,11 +71,11 @@ static char *strip_period(char *s)
  */
 static void read_kop(const xmlNode *kop, struct imp_node *u)
 {
-	char *nr = strip_period(text_of(child(kop, "nr")));
-	char *titel = text_of(child(kop, "titel"));
+	char *nr = strip_period(text_of(imp_xml_child(kop, "nr")));
+	char *titel = text_of(imp_xml_child(kop, "titel"));
 	if (!nr && !titel) {
-		char *label = text_of(child(kop, "label"));
-		if (!label && kop && !child(kop, "label"))
+		char *label = text_of(imp_xml_child(kop, "label"));
+		if (!label && kop && !imp_xml_child(kop, "label"))
 			label = text_of(kop);
 		if (label) {
 			const char *p = label;
@@ -139,17 +126,17 @@ static struct imp_node *read_table(const xmlNode *table)
 	struct imp_node *t = imp_node_new(IMP_TABLE);
 	t->line = (int)xmlGetLineNo(table);
 	for (const xmlNode *g = table->children; g; g = g->next) {
-		if (!is(g, "tgroup"))
+		if (!imp_xml_is(g, "tgroup"))
 			continue;
 		for (const xmlNode *part = g->children; part; part = part->next) {
-			if (!is(part, "thead") && !is(part, "tbody"))
+			if (!imp_xml_is(part, "thead") && !imp_xml_is(part, "tbody"))
 				continue;
 			for (const xmlNode *row = part->children; row; row = row->next) {
-				if (!is(row, "row"))
+				if (!imp_xml_is(row, "row"))
 					continue;
 				struct imp_node *r = imp_node_new(IMP_ROW);
 				for (const xmlNode *e = row->children; e; e = e->next) {
-					if (!is(e, "entry"))
+					if (!imp_xml_is(e, "entry"))
 						continue;
 					struct imp_node *c = imp_node_new(IMP_CELL);
 					c->text = text_of(e);
@@ -167,13 +154,13 @@ static void read_blocks(const xmlNode *n, struct imp_node *into)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		struct imp_node *k = NULL;
-		if (is(c, "al") || is(c, "al-groep") || is(c, "tussenkop"))
+		if (imp_xml_is(c, "al") || imp_xml_is(c, "al-groep") || imp_xml_is(c, "tussenkop"))
 			k = para(c);
-		else if (is(c, "lijst"))
+		else if (imp_xml_is(c, "lijst"))
 			k = read_list(c);
-		else if (is(c, "table"))
+		else if (imp_xml_is(c, "table"))
 			k = read_table(c);
-		else if (is(c, "plaatje") || is(c, "illustratie"))
+		else if (imp_xml_is(c, "plaatje") || imp_xml_is(c, "illustratie"))
 			continue;
 		if (k)
 			imp_node_add(into, k);
@@ -191,12 +178,12 @@ static struct imp_node *read_list(const xmlNode *lijst)
 	l->line = (int)xmlGetLineNo(lijst);
 	int ordered = 1;
 	for (const xmlNode *li = lijst->children; li; li = li->next) {
-		if (!is(li, "li"))
+		if (!imp_xml_is(li, "li"))
 			continue;
 		struct imp_node *it = imp_node_new(IMP_ITEM);
 		it->line = (int)xmlGetLineNo(li);
 		xmlChar *nr = xmlGetProp(li, BAD_CAST "nr");
-		it->num = nr ? imp_clean_text((const char *)nr) : text_of(child(li, "li.nr"));
+		it->num = nr ? imp_clean_text((const char *)nr) : text_of(imp_xml_child(li, "li.nr"));
 		xmlFree(nr);
 		if (it->num && !*it->num) {
 			free(it->num);
@@ -214,18 +201,18 @@ static struct imp_node *read_article(const xmlNode *a)
 {
 	struct imp_node *u = imp_node_new(IMP_ARTICLE);
 	u->line = (int)xmlGetLineNo(a);
-	read_kop(child(a, "kop"), u);
+	read_kop(imp_xml_child(a, "kop"), u);
 	for (const xmlNode *c = a->children; c; c = c->next) {
-		if (is(c, "lid")) {
+		if (imp_xml_is(c, "lid")) {
 			struct imp_node *l = imp_node_new(IMP_LID);
 			l->line = (int)xmlGetLineNo(c);
-			l->num = text_of(child(c, "lidnr"));
+			l->num = text_of(imp_xml_child(c, "lidnr"));
 			read_blocks(c, l);
 			imp_node_add(u, l);
-		} else if (is(c, "al") || is(c, "lijst") || is(c, "table") || is(c, "al-groep")) {
+		} else if (imp_xml_is(c, "al") || imp_xml_is(c, "lijst") || imp_xml_is(c, "table") || imp_xml_is(c, "al-groep")) {
 			/* read_blocks on a one-element view keeps the order with leden */
-			struct imp_node *k = is(c, "lijst") ? read_list(c)
-			                     : is(c, "table") ? read_table(c) : para(c);
+			struct imp_node *k = imp_xml_is(c, "lijst") ? read_list(c)
+			                     : imp_xml_is(c, "table") ? read_table(c) : para(c);
 			if (k)
 				imp_node_add(u, k);
 		}
@@ -237,30 +224,30 @@ static void read_units(const xmlNode *n, struct imp_node *into)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		struct imp_node *u = NULL;
-		if (is(c, "hoofdstuk") || is(c, "titeldeel") || is(c, "deel"))
+		if (imp_xml_is(c, "hoofdstuk") || imp_xml_is(c, "titeldeel") || imp_xml_is(c, "deel"))
 			u = imp_node_new(IMP_CHAPTER);
-		else if (is(c, "afdeling"))
+		else if (imp_xml_is(c, "afdeling"))
 			u = imp_node_new(IMP_DIVISION);
-		else if (is(c, "paragraaf") || is(c, "sub-paragraaf"))
+		else if (imp_xml_is(c, "paragraaf") || imp_xml_is(c, "sub-paragraaf"))
 			u = imp_node_new(IMP_SECTION);
 		if (u) {
 			u->line = (int)xmlGetLineNo(c);
-			read_kop(child(c, "kop"), u);
+			read_kop(imp_xml_child(c, "kop"), u);
 			read_units(c, u);
 			imp_node_add(into, u);
-		} else if (is(c, "artikel")) {
+		} else if (imp_xml_is(c, "artikel")) {
 			imp_node_add(into, read_article(c));
-		} else if (is(c, "structuurtekst")) {
+		} else if (imp_xml_is(c, "structuurtekst")) {
 			/* Text directly in a chapter: ovc keeps text in articles, so it
 			 * becomes an article without a number (docs/import.md). */
 			struct imp_node *a = imp_node_new(IMP_ARTICLE);
 			a->line = (int)xmlGetLineNo(c);
 			read_blocks(c, a);
 			imp_node_add(into, a);
-		} else if (is(c, "bijlage")) {
+		} else if (imp_xml_is(c, "bijlage")) {
 			struct imp_node *b = imp_node_new(IMP_ANNEX);
 			b->line = (int)xmlGetLineNo(c);
-			read_kop(child(c, "kop"), b);
+			read_kop(imp_xml_child(c, "kop"), b);
 			read_blocks(c, b);
 			imp_node_add(into, b);
 		}
@@ -269,9 +256,9 @@ static void read_units(const xmlNode *n, struct imp_node *into)
 
 static char *meta_text(const xmlNode *meta, const char *section, const char *name)
 {
-	const xmlNode *s = child(meta, section);
+	const xmlNode *s = imp_xml_child(meta, section);
 	for (const xmlNode *c = s ? s->children : NULL; c; c = c->next)
-		if (is(c, name))
+		if (imp_xml_is(c, name))
 			return text_of(c);
 	return NULL;
 }
@@ -280,7 +267,7 @@ static char *meta_text(const xmlNode *meta, const char *section, const char *nam
 static const xmlNode *find(const xmlNode *n, const char *name)
 {
 	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
-		if (is(c, name))
+		if (imp_xml_is(c, name))
 			return c;
 		const xmlNode *f = find(c, name);
 		if (f)
@@ -305,7 +292,7 @@ static int count(const xmlNode *n, const char *name)
 {
 	int k = 0;
 	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		k += is(c, name) + count(c, name);
+		k += imp_xml_is(c, name) + count(c, name);
 	return k;
 }
 
@@ -356,7 +343,7 @@ struct imp_node *import_cvdr_read(const char *path, struct imp_meta *meta, char 
 	}
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	const xmlNode *rt = find(root, "regeling-tekst");
-	if (!is(root, "cvdr") || !rt) {
+	if (!imp_xml_is(root, "cvdr") || !rt) {
 		*err = xasprintf("%s:%d: geen CVDR-regeling: de wortel heet '%s', verwacht "
 		                 "'cvdr' met een 'regeling-tekst'",
 		                 path, root ? (int)xmlGetLineNo(root) : 1,
@@ -364,7 +351,7 @@ struct imp_node *import_cvdr_read(const char *path, struct imp_meta *meta, char 
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	const xmlNode *m = child(root, "meta");
+	const xmlNode *m = imp_xml_child(root, "meta");
 	meta->source = xstrdup(path);
 	meta->identifier = meta_text(m, "owmskern", "identifier");
 	meta->title = meta_text(m, "owmskern", "title");
@@ -382,26 +369,26 @@ struct imp_node *import_cvdr_read(const char *path, struct imp_meta *meta, char 
 	struct imp_node *d = imp_node_new(IMP_DOC);
 	const xmlNode *aanhef = find(root, "aanhef");
 	for (const xmlNode *c = aanhef ? aanhef->children : NULL; c; c = c->next) {
-		if (is(c, "preambule") || is(c, "considerans")) {
+		if (imp_xml_is(c, "preambule") || imp_xml_is(c, "considerans")) {
 			for (const xmlNode *al = c->children; al; al = al->next)
-				if (is(al, "al")) {
+				if (imp_xml_is(al, "al")) {
 					struct imp_node *p = para(al);
 					if (p)
 						imp_node_add(d, p);
 				}
-		} else if (is(c, "al")) {
+		} else if (imp_xml_is(c, "al")) {
 			struct imp_node *p = para(c);
 			if (p)
 				imp_node_add(d, p);
 		}
 	}
-	meta->skipped = skipped(child(root, "body") ? child(root, "body") : root);
+	meta->skipped = skipped(imp_xml_child(root, "body") ? imp_xml_child(root, "body") : root);
 	read_units(rt, d);
 	/* Annexes sit beside the regeling-tekst. */
 	for (const xmlNode *c = rt->parent ? rt->parent->children : NULL; c; c = c->next)
-		if (is(c, "bijlage")) {
+		if (imp_xml_is(c, "bijlage")) {
 			struct imp_node *b = imp_node_new(IMP_ANNEX);
-			read_kop(child(c, "kop"), b);
+			read_kop(imp_xml_child(c, "kop"), b);
 			read_blocks(c, b);
 			imp_node_add(d, b);
 		}

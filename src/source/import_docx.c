@@ -25,19 +25,6 @@
 #define MAX_PART (64u << 20)
 #define MAX_LVL 9
 
-static int is(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static const xmlNode *child(const xmlNode *n, const char *name)
-{
-	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if (is(c, name))
-			return c;
-	return NULL;
-}
-
 static int attr_int(const xmlNode *n, int dflt)
 {
 	if (!n)
@@ -112,16 +99,16 @@ static void read_levels(const xmlNode *an, struct level *lv)
 		snprintf(lv[i].text, sizeof lv[i].text, "%%%d.", i + 1);
 	}
 	for (const xmlNode *l = an->children; l; l = l->next) {
-		if (!is(l, "lvl"))
+		if (!imp_xml_is(l, "lvl"))
 			continue;
 		char *il = attr_str(l, "ilvl");
 		int i = il ? atoi(il) : 0;
 		free(il);
 		if (i < 0 || i >= MAX_LVL)
 			continue;
-		lv[i].start = attr_int(child(l, "start"), 1);
-		char *f = attr_str(child(l, "numFmt"), "val");
-		char *t = attr_str(child(l, "lvlText"), "val");
+		lv[i].start = attr_int(imp_xml_child(l, "start"), 1);
+		char *f = attr_str(imp_xml_child(l, "numFmt"), "val");
+		char *t = attr_str(imp_xml_child(l, "lvlText"), "val");
 		if (f)
 			snprintf(lv[i].fmt, sizeof lv[i].fmt, "%s", f);
 		if (t)
@@ -135,29 +122,29 @@ static void read_numbering(xmlDocPtr d, struct numbering *nb)
 {
 	const xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
 	for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
-		if (is(c, "abstractNum")) {
+		if (imp_xml_is(c, "abstractNum")) {
 			struct abstract a = {0};
 			char *id = attr_str(c, "abstractNumId");
 			a.id = id ? atoi(id) : -1;
 			free(id);
 			read_levels(c, a.lvl);
 			VEC_PUSH(nb->abs, nb->nabs, nb->capabs, a);
-		} else if (is(c, "num")) {
+		} else if (imp_xml_is(c, "num")) {
 			struct num n = {0};
 			char *id = attr_str(c, "numId");
 			n.id = id ? atoi(id) : -1;
 			free(id);
-			n.abstract = attr_int(child(c, "abstractNumId"), -1);
+			n.abstract = attr_int(imp_xml_child(c, "abstractNumId"), -1);
 			for (int i = 0; i < MAX_LVL; i++)
 				n.override[i] = -1;
 			for (const xmlNode *o = c->children; o; o = o->next) {
-				if (!is(o, "lvlOverride"))
+				if (!imp_xml_is(o, "lvlOverride"))
 					continue;
 				char *il = attr_str(o, "ilvl");
 				int i = il ? atoi(il) : 0;
 				free(il);
-				if (i >= 0 && i < MAX_LVL && child(o, "startOverride"))
-					n.override[i] = attr_int(child(o, "startOverride"), 1);
+				if (i >= 0 && i < MAX_LVL && imp_xml_child(o, "startOverride"))
+					n.override[i] = attr_int(imp_xml_child(o, "startOverride"), 1);
 			}
 			VEC_PUSH(nb->nums, nb->nnums, nb->capnums, n);
 		}
@@ -252,13 +239,13 @@ static void read_styles(xmlDocPtr d, struct styles *st)
 {
 	const xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
 	for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
-		if (!is(c, "style"))
+		if (!imp_xml_is(c, "style"))
 			continue;
-		const xmlNode *np = child(child(c, "pPr"), "numPr");
+		const xmlNode *np = imp_xml_child(imp_xml_child(c, "pPr"), "numPr");
 		if (!np)
 			continue;
-		struct style_num s = {attr_str(c, "styleId"), attr_int(child(np, "numId"), 0),
-		                      attr_int(child(np, "ilvl"), 0)};
+		struct style_num s = {attr_str(c, "styleId"), attr_int(imp_xml_child(np, "numId"), 0),
+		                      attr_int(imp_xml_child(np, "ilvl"), 0)};
 		VEC_PUSH(st->s, st->n, st->cap, s);
 	}
 }
@@ -268,15 +255,15 @@ static void read_styles(xmlDocPtr d, struct styles *st)
 static void run_text(const xmlNode *n, struct strbuf *sb)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (is(c, "t") || is(c, "delText")) {
-			if (is(c, "t")) {
+		if (imp_xml_is(c, "t") || imp_xml_is(c, "delText")) {
+			if (imp_xml_is(c, "t")) {
 				xmlChar *t = xmlNodeGetContent(c);
 				strbuf_puts(sb, (const char *)t);
 				xmlFree(t);
 			}
-		} else if (is(c, "tab") || is(c, "br") || is(c, "cr")) {
+		} else if (imp_xml_is(c, "tab") || imp_xml_is(c, "br") || imp_xml_is(c, "cr")) {
 			strbuf_putc(sb, ' ');
-		} else if (is(c, "del") || is(c, "instrText")) {
+		} else if (imp_xml_is(c, "del") || imp_xml_is(c, "instrText")) {
 			continue; /* deleted text (tracked changes) and field codes are not words */
 		} else if (c->type == XML_ELEMENT_NODE) {
 			run_text(c, sb);
@@ -297,10 +284,10 @@ static int all_bold(const xmlNode *p)
 {
 	int runs = 0;
 	for (const xmlNode *r = p->children; r; r = r->next) {
-		if (!is(r, "r") || !child(r, "t"))
+		if (!imp_xml_is(r, "r") || !imp_xml_child(r, "t"))
 			continue;
 		runs++;
-		const xmlNode *b = child(child(r, "rPr"), "b");
+		const xmlNode *b = imp_xml_child(imp_xml_child(r, "rPr"), "b");
 		char *v = attr_str(b, "val");
 		int on = b && (!v || (strcmp(v, "0") && strcmp(v, "false")));
 		free(v);
@@ -328,18 +315,18 @@ static struct para read_para(const xmlNode *p, struct numbering *nb, const struc
 	r.text = imp_clean_text(sb.buf);
 	strbuf_release(&sb);
 	r.line = (int)xmlGetLineNo(p);
-	const xmlNode *ppr = child(p, "pPr");
-	const xmlNode *np = child(ppr, "numPr");
-	char *style = attr_str(child(ppr, "pStyle"), "val");
+	const xmlNode *ppr = imp_xml_child(p, "pPr");
+	const xmlNode *np = imp_xml_child(ppr, "numPr");
+	char *style = attr_str(imp_xml_child(ppr, "pStyle"), "val");
 	r.styled = heading_style(style);
 	free(style);
 	r.bold = all_bold(p);
 	int numid = -1, ilvl = 0;
 	if (np) {
-		numid = attr_int(child(np, "numId"), 0);
-		ilvl = attr_int(child(np, "ilvl"), 0);
+		numid = attr_int(imp_xml_child(np, "numId"), 0);
+		ilvl = attr_int(imp_xml_child(np, "ilvl"), 0);
 	} else {
-		char *sid = attr_str(child(ppr, "pStyle"), "val");
+		char *sid = attr_str(imp_xml_child(ppr, "pStyle"), "val");
 		for (size_t i = 0; sid && i < st->n; i++)
 			if (st->s[i].id && !strcmp(st->s[i].id, sid)) {
 				numid = st->s[i].numid;
@@ -557,16 +544,16 @@ static void add_table(struct builder *b, const xmlNode *tbl, struct numbering *n
 {
 	struct imp_node *t = imp_node_new(IMP_TABLE);
 	for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
-		if (!is(tr, "tr"))
+		if (!imp_xml_is(tr, "tr"))
 			continue;
 		struct imp_node *row = imp_node_new(IMP_ROW);
 		for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
-			if (!is(tc, "tc"))
+			if (!imp_xml_is(tc, "tc"))
 				continue;
 			struct strbuf sb;
 			strbuf_init(&sb);
 			for (const xmlNode *p = tc->children; p; p = p->next)
-				if (is(p, "p")) {
+				if (imp_xml_is(p, "p")) {
 					struct para pp = read_para(p, nb, st);
 					if (sb.len && *pp.text)
 						strbuf_putc(&sb, ' ');
@@ -592,7 +579,7 @@ static int count_el(const xmlNode *n, const char *name)
 {
 	int k = 0;
 	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		k += is(c, name) + count_el(c, name);
+		k += imp_xml_is(c, name) + count_el(c, name);
 	return k;
 }
 
@@ -629,7 +616,7 @@ struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char 
 	xmlDocPtr num = read_part(z, "word/numbering.xml");
 	xmlDocPtr sty = read_part(z, "word/styles.xml");
 	zip_close(z);
-	const xmlNode *body = doc ? child(xmlDocGetRootElement(doc), "body") : NULL;
+	const xmlNode *body = doc ? imp_xml_child(xmlDocGetRootElement(doc), "body") : NULL;
 	if (!body) {
 		*err = xasprintf("%s: geen Word-document: word/document.xml ontbreekt of is geen "
 		                 "WordprocessingML",
@@ -647,7 +634,7 @@ struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char 
 	b.doc = imp_node_new(IMP_DOC);
 	int npara = 0;
 	for (const xmlNode *c = body->children; c; c = c->next) {
-		if (is(c, "p")) {
+		if (imp_xml_is(c, "p")) {
 			struct para p = read_para(c, &nb, &st);
 			/* document.xml is usually one line: a place in a .docx is its
 			 * paragraph number (docs/import.md) */
@@ -655,7 +642,7 @@ struct imp_node *import_docx_read(const char *path, struct imp_meta *meta, char 
 			add_para(&b, &p);
 			free(p.text);
 			free(p.label);
-		} else if (is(c, "tbl")) {
+		} else if (imp_xml_is(c, "tbl")) {
 			add_table(&b, c, &nb, &st);
 		}
 	}
