@@ -736,6 +736,44 @@ static void blocks(struct ts *t, xmlNodePtr n, struct ctx cx)
 }
 
 /* One block-level element C, a child of N. */
+/* One row of a simple grid: one paragraph, cells separated by tabs, th bold. */
+static void table_row(struct ts *t, xmlNodePtr tr, struct ctx cx)
+{
+	open_tag(t, "TR");
+	struct block *b = new_block(t, BK_TEXT, cx.role, cx.indent);
+	b->leaf = "TD";
+	size_t bi = t->nb - 1;
+	int col = 0;
+	for (xmlNodePtr td = tr->children; td; td = td->next) {
+		if (!is_html(td, "td") && !is_html(td, "th"))
+			continue;
+		if (col++)
+			strbuf_putc(&t->b[bi].text, '\t');
+		int st = (int)t->b[bi].text.len;
+		inline_children(t, &t->b[bi], td, 0);
+		if (is_html(td, "th"))
+			add_span(&t->b[bi], st, SP_BOLD, NULL);
+	}
+	close_tag(t);
+}
+
+/* A table: its rows, directly or in thead/tbody. */
+static void table(struct ts *t, xmlNodePtr c, struct ctx cx)
+{
+	pend_id(t, c);
+	open_tag(t, "Table");
+	for (xmlNodePtr g = c->children; g; g = g->next) {
+		if (is_html(g, "thead") || is_html(g, "tbody")) {
+			for (xmlNodePtr tr = g->children; tr; tr = tr->next)
+				if (is_html(tr, "tr"))
+					table_row(t, tr, cx);
+		} else if (is_html(g, "tr")) {
+			table_row(t, g, cx);
+		}
+	}
+	close_tag(t);
+}
+
 static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 {
 	(void)n;
@@ -788,52 +826,7 @@ static void block_elem(struct ts *t, xmlNodePtr c, xmlNodePtr n, struct ctx cx)
 			}
 			close_tag(t);
 		} else if (!strcmp(name, "table")) {
-			/* simple grid: each row one paragraph, cells separated by tabs */
-			pend_id(t, c);
-			open_tag(t, "Table");
-			xmlNodePtr rows[2] = {c, NULL};
-			for (int r = 0; r < 2 && rows[r]; r++)
-				for (xmlNodePtr g = rows[r]->children; g; g = g->next) {
-					if (is_html(g, "thead") || is_html(g, "tbody")) {
-						for (xmlNodePtr tr = g->children; tr; tr = tr->next)
-							if (is_html(tr, "tr")) {
-								open_tag(t, "TR");
-								struct block *b = new_block(t, BK_TEXT, cx.role, cx.indent);
-								b->leaf = "TD";
-								size_t bi = t->nb - 1;
-								int col = 0;
-								for (xmlNodePtr td = tr->children; td; td = td->next) {
-									if (!is_html(td, "td") && !is_html(td, "th"))
-										continue;
-									if (col++)
-										strbuf_putc(&t->b[bi].text, '\t');
-									int st = (int)t->b[bi].text.len;
-									inline_children(t, &t->b[bi], td, 0);
-									if (is_html(td, "th"))
-										add_span(&t->b[bi], st, SP_BOLD, NULL);
-								}
-								close_tag(t);
-							}
-					} else if (is_html(g, "tr")) {
-						open_tag(t, "TR");
-						struct block *b = new_block(t, BK_TEXT, cx.role, cx.indent);
-						b->leaf = "TD";
-						size_t bi = t->nb - 1;
-						int col = 0;
-						for (xmlNodePtr td = g->children; td; td = td->next) {
-							if (!is_html(td, "td") && !is_html(td, "th"))
-								continue;
-							if (col++)
-								strbuf_putc(&t->b[bi].text, '\t');
-							int st = (int)t->b[bi].text.len;
-							inline_children(t, &t->b[bi], td, 0);
-							if (is_html(td, "th"))
-								add_span(&t->b[bi], st, SP_BOLD, NULL);
-						}
-						close_tag(t);
-					}
-				}
-			close_tag(t);
+			table(t, c, cx);
 		} else if (!strcmp(name, "figure")) {
 			figure(t, c, cx);
 		} else if (!strcmp(name, "hr")) {
