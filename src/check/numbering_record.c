@@ -789,6 +789,16 @@ static void check_article_item(struct shift_check *sc, const struct ref_item *it
 	check_within(sc, it, it->num, meant, oldlid, it->lid ? lidnum : oldlid, it->lid != 0);
 }
 
+/* The current list's entry of the lid the text stands in, when the record
+ * matched it; else -1. */
+static int own_lid(const struct shift_check *sc, const struct text_ctx *c)
+{
+	char *k = xasprintf("%s %d", c->article->num, c->lid->num);
+	int cl = list_find(&sc->cur, NR_LID, k);
+	free(k);
+	return cl >= 0 && sc->cur.e[cl].match >= 0 ? cl : -1;
+}
+
 /* "het tweede lid", "het vorige lid", "onder b" inside the enclosing article. */
 static void check_relative(struct shift_check *sc, const struct ref_item *it,
                            const struct text_ctx *c)
@@ -803,10 +813,8 @@ static void check_relative(struct shift_check *sc, const struct ref_item *it,
 	if (it->kind == RK_POINT) {
 		if (!c->lid)
 			return;
-		char *k = xasprintf("%s %d", c->article->num, c->lid->num);
-		int cl = list_find(&sc->cur, NR_LID, k);
-		free(k);
-		if (cl < 0 || sc->cur.e[cl].match < 0)
+		int cl = own_lid(sc, c);
+		if (cl < 0)
 			return;
 		snprintf(curlid, sizeof curlid, "%d", c->lid->num);
 		check_within(sc, it, oldart, ca, sc->old.e[sc->cur.e[cl].match].num, curlid, 0);
@@ -819,10 +827,8 @@ static void check_relative(struct shift_check *sc, const struct ref_item *it,
 	if (lid == REF_LID_PREVIOUS) {
 		if (!c->lid || c->lid->num <= 1)
 			return;
-		char *k = xasprintf("%s %d", c->article->num, c->lid->num);
-		int cl = list_find(&sc->cur, NR_LID, k);
-		free(k);
-		if (cl < 0 || sc->cur.e[cl].match < 0)
+		int cl = own_lid(sc, c);
+		if (cl < 0)
 			return;
 		lid = c->lid->num - 1;
 		snprintf(oldlid, sizeof oldlid, "%d", atoi(sc->old.e[sc->cur.e[cl].match].num) - 1);
