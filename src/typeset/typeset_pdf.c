@@ -14,6 +14,7 @@
  */
 #include "typeset_int.h"
 
+#include "output.h"
 #include "util.h"
 
 #include <errno.h>
@@ -306,19 +307,14 @@ static int pages_update(const struct pdf *f, struct update *u, const struct ts_p
 static long metadata_update(struct update *u, const struct ts_pdf_meta *m, long info_num, long next,
                             struct strbuf *cat, char **err)
 {
-	FILE *fp = fopen(m->icc_path, "rb");
-	if (!fp) {
-		*err = xasprintf("ICC-profiel %s ontbreekt (Debian-pakket icc-profiles-free): %s", m->icc_path,
-		                 strerror(errno));
+	size_t icc_len;
+	char *why = NULL;
+	char *icc = output_read_file(m->icc_path, &icc_len, &why);
+	if (!icc) {
+		*err = xasprintf("het ICC-profiel ontbreekt (Debian-pakket icc-profiles-free): %s", why);
+		free(why);
 		return -1;
 	}
-	struct strbuf icc;
-	strbuf_init(&icc);
-	char buf[8192];
-	size_t r;
-	while ((r = fread(buf, 1, sizeof buf, fp)) > 0)
-		strbuf_add(&icc, buf, r);
-	fclose(fp);
 	long info = info_num > 0 ? info_num : next++;
 	obj_begin(u, info);
 	strbuf_puts(&u->up, "<< /Title ");
@@ -347,8 +343,8 @@ static long metadata_update(struct update *u, const struct ts_pdf_meta *m, long 
 	long xmp_num = next++, icc_num = next++, oi_num = next++;
 	obj_stream(u, xmp_num, "/Type /Metadata /Subtype /XML", xmp, xl);
 	free(xmp);
-	obj_stream(u, icc_num, "/N 3", icc.buf, icc.len);
-	strbuf_release(&icc);
+	obj_stream(u, icc_num, "/N 3", icc, icc_len);
+	free(icc);
 	obj_begin(u, oi_num);
 	strbuf_printf(&u->up, "<< /Type /OutputIntent /S /GTS_PDFA1\n"
 	                      "   /OutputConditionIdentifier (sRGB IEC61966-2.1)\n"
